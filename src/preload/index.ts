@@ -1,0 +1,19 @@
+/** The preload: named functions only, one per StudyApi method, bridged as `window.nexus`. */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ApiArgs, ApiMethod, ApiResults, StudyApi } from '../core/api/contract';
+import type { ApiResult } from '../core/api/result';
+
+function invoke<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<ApiResults[M]>> {
+  return ipcRenderer.invoke(`nexus:${method}`, args) as Promise<ApiResult<ApiResults[M]>>;
+}
+
+const nexus = {
+  'app.info': (args) => invoke('app.info', args),
+  'app.openExternal': (args) => invoke('app.openExternal', args),
+  'hub.overview': (args) => invoke('hub.overview', args),
+  'hub.doc': (args) => invoke('hub.doc', args),
+  'hub.asset': (args) => invoke('hub.asset', args),
+  'hub.open': (args) => invoke('hub.open', args),
+} satisfies StudyApi;
+
+contextBridge.exposeInMainWorld('nexus', nexus);

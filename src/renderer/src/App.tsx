@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { HubOverview, StudyApi } from '../../core/api/contract';
+import { HubTree } from './components/HubTree';
+import { OpenHubForm } from './components/OpenHubForm';
+import { ProblemsPanel } from './components/ProblemsPanel';
+import { Reader } from './components/Reader';
+import { useRoute } from './hooks/useRoute';
+import type { Route } from './route';
+
+type HubState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; hub: HubOverview };
+
+function firstDoc(hub: HubOverview): string | null {
+  for (const node of hub.tree) {
+    if (node.kind === 'doc') {
+      return node.path;
+    }
+  }
+  return null;
+}
+
+/** The app shell: sidebar tree | reader, with the problems panel on demand. */
+export function App({ api }: { api: StudyApi }) {
+  const [hubState, setHubState] = useState<HubState>({ status: 'loading' });
+  const [route, navigate] = useRoute();
+  const [showProblems, setShowProblems] = useState(false);
+  const [showOpen, setShowOpen] = useState(false);
+
+  useEffect(() => {
+    void api['hub.overview']({}).then((res) => {
+      setHubState(res.ok ? { status: 'ready', hub: res.value } : { status: 'error', message: res.error.message });
+    });
+  }, [api]);
+
+  const hub = hubState.status === 'ready' ? hubState.hub : null;
+  const path = route.path ?? (hub !== null ? firstDoc(hub) : null);
+  const open = useCallback((p: string, slug: string | null) => navigate({ view: 'read', path: p, slug }), [navigate]);
+  const onNavigate = useCallback((r: Route) => navigate(r), [navigate]);
+
+  const openHub = async (root: string): Promise<string | null> => {
+    const res = await api['hub.open']({ root });
+    if (!res.ok) {
+      return res.error.message;
+    }
+    setHubState({ status: 'ready', hub: res.value });
+    setShowOpen(false);
+    navigate({ view: 'read', path: null, slug: null });
+    return null;
+  };
+
+  if (hubState.status === 'loading') {
+    return <div className="app-status" role="status">Loading the hub…</div>;
+  }
+  if (hubState.status === 'error') {
+    return (
+      <div className="app-status error" role="alert">
+        The hub could not be loaded: {hubState.message}
+      </div>
+    );
+  }
+  const problems = hubState.hub.problems;
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Nexus Companion</span>
+        <span className="hub-name" title={hubState.hub.root}>
+          {hubState.hub.bundled ? 'Project Nexus (bundled)' : hubState.hub.name}
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={() => setShowOpen((v) => !v)}>
+          Open hub…
+        </button>
+        <button type="button" onClick={() => setShowProblems((v) => !v)} aria-pressed={showProblems} className={problems.length > 0 ? 'has-problems' : undefined}>
+          Problems ({problems.length})
+        </button>
+      </header>
+      {showOpen && <OpenHubForm onSubmit={openHub} onCancel={() => setShowOpen(false)} />}
+      <div className="main">
+        <nav className="sidebar" aria-label="Docs">
+          <HubTree tree={hubState.hub.tree} currentPath={path} currentSlug={route.slug} onOpen={open} />
+        </nav>
+        <main className="content">
+          {showProblems && <ProblemsPanel problems={problems} onOpen={(p) => open(p, null)} onClose={() => setShowProblems(false)} />}
+          {path !== null ? (
+            <Reader api={api} path={path} slug={route.slug} onNavigate={onNavigate} />
+          ) : (
+            <div className="reader-status">This hub has no markdown docs.</div>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The renderer's only way to the back end: `window.nexus` under Electron (the preload's named
+ * functions), or HTTP to the local web host in a browser. Both satisfy StudyApi.
+ */
+import type { ApiArgs, ApiMethod, ApiResults, StudyApi } from '../../../core/api/contract';
+import type { ApiResult } from '../../../core/api/result';
+
+declare global {
+  interface Window {
+    nexus?: StudyApi;
+  }
+}
+
+/** An HTTP transport for the web host; the token comes from the page's meta tag. */
+export function createHttpApi(token: string, fetchImpl: typeof fetch = fetch.bind(window)): StudyApi {
+  const call = async <M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<ApiResults[M]>> => {
+    try {
+      const res = await fetchImpl(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Nexus-Token': token },
+        body: JSON.stringify(args),
+      });
+      if (!res.ok) {
+        return { ok: false, error: { code: 'unavailable', message: `The app's back end answered ${res.status}.` } };
+      }
+      return (await res.json()) as ApiResult<ApiResults[M]>;
+    } catch {
+      return { ok: false, error: { code: 'unavailable', message: "The app's back end is not reachable. Is `npm run web` still running?" } };
+    }
+  };
+  return new Proxy({} as StudyApi, {
+    get: (_target, method: string) => (args: unknown) => call(method as ApiMethod, args as never),
+  });
+}
+
+let api: StudyApi | null = null;
+
+/** The API for this page (memoised). */
+export function getApi(): StudyApi {
+  if (api === null) {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="nexus-token"]')?.content ?? '';
+    api = window.nexus ?? createHttpApi(token);
+  }
+  return api;
+}
+
+/** Replaces the API (component tests pass an in-memory one). */
+export function setApi(next: StudyApi): void {
+  api = next;
+}

@@ -1,0 +1,163 @@
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { HubTreeNode } from '../../../core/hub/types';
+import { type TreeRow, docKey, visibleRows } from './treeModel';
+
+type Props = {
+  tree: HubTreeNode[];
+  currentPath: string | null;
+  currentSlug: string | null;
+  onOpen: (path: string, slug: string | null) => void;
+};
+
+function initialExpanded(tree: HubTreeNode[]): Set<string> {
+  return new Set(tree.filter((n) => n.kind === 'folder').map((n) => `folder:${n.path}`));
+}
+
+/** The sidebar: an ARIA treeview of folders, docs and their topics, driven by the keyboard too. */
+export function HubTree({ tree, currentPath, currentSlug, onOpen }: Props) {
+  const [expanded, setExpanded] = useState<Set<string>>(() => initialExpanded(tree));
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const itemRefs = useRef(new Map<string, HTMLLIElement>());
+
+  useEffect(() => setExpanded(initialExpanded(tree)), [tree]);
+  useEffect(() => {
+    // Reveal the doc being read: its folders and the doc itself open.
+    if (currentPath === null) {
+      return;
+    }
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      const parts = currentPath.split('/');
+      for (let i = 1; i < parts.length; i++) {
+        next.add(`folder:${parts.slice(0, i).join('/')}`);
+      }
+      next.add(docKey(currentPath));
+      return next.size === prev.size ? prev : next;
+    });
+  }, [currentPath]);
+
+  const rows = useMemo(() => visibleRows(tree, expanded), [tree, expanded]);
+  const activeKey = useMemo(() => {
+    const topic = rows.find((r) => r.kind === 'topic' && r.path === currentPath && r.slug === currentSlug);
+    return topic?.key ?? (currentPath !== null ? docKey(currentPath) : null);
+  }, [rows, currentPath, currentSlug]);
+  const tabKey = rows.some((r) => r.key === focusKey) ? focusKey : (activeKey ?? rows[0]?.key ?? null);
+
+  const toggle = (row: TreeRow, open?: boolean): void => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (open ?? !prev.has(row.key)) {
+        next.add(row.key);
+      } else {
+        next.delete(row.key);
+      }
+      return next;
+    });
+  };
+  const focusRow = (key: string | null | undefined): void => {
+    if (key === null || key === undefined) {
+      return;
+    }
+    setFocusKey(key);
+    itemRefs.current.get(key)?.focus();
+  };
+  const activate = (row: TreeRow): void => {
+    if (row.path !== null) {
+      onOpen(row.path, row.slug);
+    } else {
+      toggle(row);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>, row: TreeRow, index: number): void => {
+    const handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+        focusRow(rows[index + 1]?.key);
+        break;
+      case 'ArrowUp':
+        focusRow(rows[index - 1]?.key);
+        break;
+      case 'Home':
+        focusRow(rows[0]?.key);
+        break;
+      case 'End':
+        focusRow(rows[rows.length - 1]?.key);
+        break;
+      case 'ArrowRight':
+        if (row.expandable && !row.expanded) {
+          toggle(row, true);
+        } else if (row.expandable) {
+          focusRow(rows[index + 1]?.key);
+        }
+        break;
+      case 'ArrowLeft':
+        if (row.expandable && row.expanded) {
+          toggle(row, false);
+        } else {
+          focusRow(row.parentKey);
+        }
+        break;
+      case 'Enter':
+      case ' ':
+        activate(row);
+        break;
+      default:
+        return;
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  return (
+    <ul className="tree" role="tree" aria-label="Hub contents">
+      {rows.map((row, index) => (
+        <li
+          key={row.key}
+          ref={(el) => {
+            if (el === null) {
+              itemRefs.current.delete(row.key);
+            } else {
+              itemRefs.current.set(row.key, el);
+            }
+          }}
+          role="treeitem"
+          aria-level={row.level}
+          aria-expanded={row.expandable ? row.expanded : undefined}
+          aria-selected={row.key === activeKey}
+          aria-current={row.key === activeKey ? 'page' : undefined}
+          tabIndex={row.key === tabKey ? 0 : -1}
+          className={`tree-row tree-${row.kind}${row.key === activeKey ? ' active' : ''}`}
+          style={{ paddingLeft: `${0.5 + (row.level - 1) * 0.9}rem` }}
+          onKeyDown={(e) => onKeyDown(e, row, index)}
+          onFocus={() => setFocusKey(row.key)}
+          onClick={() => {
+            setFocusKey(row.key);
+            if (row.kind !== 'topic' && row.expandable) {
+              toggle(row, row.kind === 'doc' ? true : undefined);
+            }
+            if (row.path !== null) {
+              onOpen(row.path, row.slug);
+            }
+          }}
+        >
+          <span
+            className="twisty"
+            aria-hidden="true"
+            onClick={(e) => {
+              if (row.expandable) {
+                e.stopPropagation();
+                toggle(row);
+              }
+            }}
+          >
+            {row.expandable ? (row.expanded ? '▾' : '▸') : ''}
+          </span>
+          <span className="label">{row.label}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

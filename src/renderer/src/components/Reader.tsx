@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import type { StudyApi } from '../../../core/api/contract';
+import type { RenderedDoc } from '../../../core/hub/types';
+import type { Route } from '../route';
+import { DocContent } from './DocContent';
+
+type Props = { api: StudyApi; path: string; slug: string | null; onNavigate: (route: Route) => void };
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; doc: RenderedDoc };
+
+/** The reader: one doc, scrolled to the requested topic. */
+export function Reader({ api, path, slug, onNavigate }: Props) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const articleRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    void api['hub.doc']({ path }).then((res) => {
+      if (live) {
+        setState(res.ok ? { status: 'ready', doc: res.value } : { status: 'error', message: res.error.message });
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, path]);
+
+  const missingSlug = state.status === 'ready' && slug !== null && !state.doc.anchors.includes(slug) && !state.doc.topics.some((t) => t.slug === slug);
+
+  useEffect(() => {
+    if (state.status !== 'ready') {
+      return;
+    }
+    const target = slug !== null ? document.getElementById(slug) : null;
+    if (target !== null) {
+      target.scrollIntoView({ block: 'start' });
+      target.classList.add('flash');
+      const t = window.setTimeout(() => target.classList.remove('flash'), 1200);
+      return () => window.clearTimeout(t);
+    }
+    articleRef.current?.scrollTo?.({ top: 0 });
+    return undefined;
+  }, [state, slug]);
+
+  if (state.status === 'loading') {
+    return <div className="reader-status" role="status">Loading {path}…</div>;
+  }
+  if (state.status === 'error') {
+    return (
+      <div className="reader-status error" role="alert">
+        <h2>This doc cannot be shown</h2>
+        <p>{state.message}</p>
+      </div>
+    );
+  }
+  const warnings = state.doc.problems;
+  return (
+    <article className="reader markdown-body" ref={articleRef} aria-label={state.doc.title}>
+      {warnings.length > 0 && (
+        <div className="doc-warnings" role="note">
+          {warnings.map((w) => (
+            <p key={`${w.code}:${w.message}`}>⚠ {w.message}</p>
+          ))}
+        </div>
+      )}
+      {missingSlug && (
+        <p className="doc-warnings" role="note">
+          The section “{slug}” is not in this doc (it may have been renamed). Showing the start of the doc.
+        </p>
+      )}
+      <DocContent safeHast={state.doc.safeHast} api={api} onNavigate={onNavigate} />
+    </article>
+  );
+}

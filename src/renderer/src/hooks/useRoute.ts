@@ -1,0 +1,20 @@
+import { useCallback, useEffect, useState } from 'react';
+import { type Route, parseRoute, routeHash } from '../route';
+
+/** The current route and a navigate function that pushes history entries. */
+export function useRoute(): [Route, (next: Route) => void] {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = (): void => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const navigate = useCallback((next: Route) => {
+    const hash = routeHash(next);
+    if (hash !== window.location.hash) {
+      window.location.hash = hash;
+    }
+    setRoute(next);
+  }, []);
+  return [route, navigate];
+}
