@@ -36,7 +36,7 @@ const toHast = unified()
 /** Parses and renders one doc. `files` is every path in the hub, for link checking. */
 export function renderDoc(path: string, text: string, files: ReadonlySet<string>, encoding: RenderedDoc['encoding'] = 'utf-8'): RenderedDoc {
   const { tree, doc } = parseMarkdown(path, text, encoding);
-  const hast = toHast.runSync(tree) as HastRoot;
+  const hast: HastRoot = toHast.runSync(tree);
   visit(hast, (node) => {
     delete node.position;
     if (node.type === 'element') {

@@ -76,12 +76,12 @@ export function App({ api }: { api: StudyApi }) {
       {showOpen && <OpenHubForm onSubmit={openHub} onCancel={() => setShowOpen(false)} />}
       <div className="main">
         <nav className="sidebar" aria-label="Docs">
-          <HubTree tree={hubState.hub.tree} currentPath={path} currentSlug={route.slug} onOpen={open} />
+          <HubTree key={hubState.hub.root} tree={hubState.hub.tree} currentPath={path} currentSlug={route.slug} onOpen={open} />
         </nav>
         <main className="content">
           {showProblems && <ProblemsPanel problems={problems} onOpen={(p) => open(p, null)} onClose={() => setShowProblems(false)} />}
           {path !== null ? (
-            <Reader api={api} path={path} slug={route.slug} onNavigate={onNavigate} />
+            <Reader key={path} api={api} path={path} slug={route.slug} onNavigate={onNavigate} />
           ) : (
             <div className="reader-status">This hub has no markdown docs.</div>
           )}

@@ -6,6 +6,7 @@ import type { ApiArgs, ApiMethod, ApiResults, StudyApi } from '../../../core/api
 import type { ApiResult } from '../../../core/api/result';
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- extending Window needs declaration merging
   interface Window {
     nexus?: StudyApi;
   }

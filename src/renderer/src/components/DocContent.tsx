@@ -1,6 +1,6 @@
 import type { Root as HastRoot } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
-import { type MouseEvent, type ReactNode, memo, useEffect, useState } from 'react';
+import { type MouseEvent, type ReactElement, type ReactNode, memo, useEffect, useState } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import type { StudyApi } from '../../../core/api/contract';
 import { targetRoute, type Route } from '../route';
@@ -101,5 +101,6 @@ export const DocContent = memo(function DocContent({ safeHast, api, onNavigate }
       </span>
     );
   };
-  return toJsxRuntime(safeHast, { Fragment, jsx, jsxs, components: { a: Link, img: Image } });
+  // hast-util-to-jsx-runtime types its result with the global JSX namespace, which React 19 no longer declares.
+  return toJsxRuntime(safeHast, { Fragment, jsx, jsxs, components: { a: Link, img: Image } }) as ReactElement;
 });

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { HubTreeNode } from '../../../core/hub/types';
 import { type TreeRow, docKey, visibleRows } from './treeModel';
 
@@ -13,28 +13,30 @@ function initialExpanded(tree: HubTreeNode[]): Set<string> {
   return new Set(tree.filter((n) => n.kind === 'folder').map((n) => `folder:${n.path}`));
 }
 
+function withAncestors(prev: Set<string>, docPath: string): Set<string> {
+  const next = new Set(prev);
+  const parts = docPath.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    next.add(`folder:${parts.slice(0, i).join('/')}`);
+  }
+  next.add(docKey(docPath));
+  return next.size === prev.size ? prev : next;
+}
+
 /** The sidebar: an ARIA treeview of folders, docs and their topics, driven by the keyboard too. */
 export function HubTree({ tree, currentPath, currentSlug, onOpen }: Props) {
   const [expanded, setExpanded] = useState<Set<string>>(() => initialExpanded(tree));
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
 
-  useEffect(() => setExpanded(initialExpanded(tree)), [tree]);
-  useEffect(() => {
-    // Reveal the doc being read: its folders and the doc itself open.
-    if (currentPath === null) {
-      return;
+  const [revealed, setRevealed] = useState<string | null>(null);
+  if (currentPath !== revealed) {
+    // Reveal the doc being read (its folders and the doc itself), once per doc opened.
+    setRevealed(currentPath);
+    if (currentPath !== null) {
+      setExpanded((prev) => withAncestors(prev, currentPath));
     }
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      const parts = currentPath.split('/');
-      for (let i = 1; i < parts.length; i++) {
-        next.add(`folder:${parts.slice(0, i).join('/')}`);
-      }
-      next.add(docKey(currentPath));
-      return next.size === prev.size ? prev : next;
-    });
-  }, [currentPath]);
+  }
 
   const rows = useMemo(() => visibleRows(tree, expanded), [tree, expanded]);
   const activeKey = useMemo(() => {

@@ -14,8 +14,8 @@ export function Reader({ api, path, slug, onNavigate }: Props) {
   const articleRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
+    // The parent keys this component by path, so a new doc starts from 'loading'.
     let live = true;
-    setState({ status: 'loading' });
     void api['hub.doc']({ path }).then((res) => {
       if (live) {
         setState(res.ok ? { status: 'ready', doc: res.value } : { status: 'error', message: res.error.message });

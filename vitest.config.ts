@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'core', include: ['tests/core/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'backend', include: ['tests/backend/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      { test: { name: 'content', include: ['tests/content/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+      {
+        plugins: [react()],
+        test: { name: 'renderer', include: ['tests/renderer/**/*.test.tsx'], environment: 'happy-dom' },
+      },
+    ],
+  },
+});
