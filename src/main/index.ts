@@ -59,13 +59,17 @@ async function openHubDialog(): Promise<void> {
   if (picked.canceled || folder === undefined) {
     return;
   }
-  try {
-    await backend.openHub(folder);
+  const res = await backend.api['hub.open']({ root: folder }).then(
+    () => null,
+    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+  );
+  if (res === null) {
     win.webContents.reload();
-  } catch (e) {
-    dialog.showErrorBox('Cannot open this hub', e instanceof Error ? e.message : String(e));
+  } else {
+    dialog.showErrorBox('Cannot open this hub', res);
   }
 }
+
 
 function buildMenu(): void {
   const template: Electron.MenuItemConstructorOptions[] = [
@@ -126,6 +130,7 @@ void app.whenReady().then(async () => {
     openExternal: (url) => shell.openExternal(url),
   });
   const ready = backend;
+  ready.context.events.subscribe((event) => win?.webContents.send('nexus:event', event));
   registerStudyApi(ipcMain, () => ready.api, (method, e) => logger.error(`api ${method} failed`, e));
   buildMenu();
   createWindow();

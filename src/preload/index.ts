@@ -1,6 +1,7 @@
 /** The preload: named functions only, one per StudyApi method, bridged as `window.nexus`. */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ApiArgs, ApiMethod, ApiResults, StudyApi } from '../core/api/contract';
+import type { AppEvent, EventSource } from '../core/api/events';
 import type { ApiResult } from '../core/api/result';
 
 function invoke<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<ApiResults[M]>> {
@@ -16,4 +17,15 @@ const nexus = {
   'hub.open': (args) => invoke('hub.open', args),
 } satisfies StudyApi;
 
+const nexusEvents = {
+  subscribe: (listener: (event: AppEvent) => void) => {
+    const handler = (_event: unknown, payload: AppEvent): void => listener(payload);
+    ipcRenderer.on('nexus:event', handler);
+    return () => {
+      ipcRenderer.removeListener('nexus:event', handler);
+    };
+  },
+} satisfies EventSource;
+
 contextBridge.exposeInMainWorld('nexus', nexus);
+contextBridge.exposeInMainWorld('nexusEvents', nexusEvents);

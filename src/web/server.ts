@@ -68,6 +68,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${hostHeader}`);
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      handleEvents(req, res, url.searchParams.get('token') ?? '');
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       await handleApi(req, res, url.pathname.slice('/api/'.length));
       return;
@@ -94,9 +98,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   };
 
+  const tokenMatches = (given: string): boolean => {
+    const buf = Buffer.from(given);
+    return buf.length === expected.length && timingSafeEqual(buf, expected);
+  };
+
+  // Push events as Server-Sent Events (EventSource cannot send headers, so the token is a query parameter).
+  const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse, given: string): void => {
+    if (!tokenMatches(given)) {
+      res.writeHead(401, SECURITY_HEADERS).end();
+      return;
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = options.backend.context.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    req.on('close', unsubscribe);
+  };
+
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> => {
-    const given = Buffer.from(String(req.headers['x-nexus-token'] ?? ''));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!tokenMatches(String(req.headers['x-nexus-token'] ?? ''))) {
       res.writeHead(401, SECURITY_HEADERS).end();
       return;
     }
@@ -136,6 +156,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `http://${hostHeader}/`,
     token,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

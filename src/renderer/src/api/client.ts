@@ -3,12 +3,14 @@
  * functions), or HTTP to the local web host in a browser. Both satisfy StudyApi.
  */
 import type { ApiArgs, ApiMethod, ApiResults, StudyApi } from '../../../core/api/contract';
+import type { AppEvent, EventSource } from '../../../core/api/events';
 import type { ApiResult } from '../../../core/api/result';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- extending Window needs declaration merging
   interface Window {
     nexus?: StudyApi;
+    nexusEvents?: EventSource;
   }
 }
 
@@ -48,4 +50,37 @@ export function getApi(): StudyApi {
 /** Replaces the API (component tests pass an in-memory one). */
 export function setApi(next: StudyApi): void {
   api = next;
+}
+
+/** Push events over Server-Sent Events from the web host. */
+export function createHttpEvents(token: string): EventSource {
+  return {
+    subscribe: (listener: (event: AppEvent) => void) => {
+      const source = new window.EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      source.onmessage = (message: MessageEvent<string>) => {
+        try {
+          listener(JSON.parse(message.data) as AppEvent);
+        } catch {
+          // A malformed event is dropped.
+        }
+      };
+      return () => source.close();
+    },
+  };
+}
+
+let events: EventSource | null = null;
+
+/** Push events for this page (memoised). */
+export function getEvents(): EventSource {
+  if (events === null) {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="nexus-token"]')?.content ?? '';
+    events = window.nexusEvents ?? createHttpEvents(token);
+  }
+  return events;
+}
+
+/** Replaces the event source (component tests). */
+export function setEvents(next: EventSource): void {
+  events = next;
 }

@@ -1,0 +1,34 @@
+/** Push events from the back end to the UI, over one typed channel per host. */
+
+/** Every event the back end pushes. Domains add their variants here. */
+export type AppEvent =
+  | { type: 'hub.opened'; root: string }
+  | { type: 'index.progress'; done: number; total: number; phase: 'indexing' | 'ready' };
+
+/** Unsubscribes a listener. */
+export type Unsubscribe = () => void;
+
+/** A subscription point for push events (window.nexusEvents in Electron, SSE on the web host). */
+export type EventSource = { subscribe(listener: (event: AppEvent) => void): Unsubscribe };
+
+/** A tiny in-process event bus the backend emits on. */
+export class EventBus implements EventSource {
+  private readonly listeners = new Set<(event: AppEvent) => void>();
+
+  /** Sends `event` to every listener; a throwing listener does not stop the others. */
+  emit(event: AppEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A broken listener must not break the emitter.
+      }
+    }
+  }
+
+  /** Adds a listener. */
+  subscribe(listener: (event: AppEvent) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
