@@ -3,7 +3,7 @@
  * and cut its markdown into sections with remark, the same parser family the app uses.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -11,7 +11,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 /** Absolute path of the bundled hub. */
-export const HUB_ROOT = fileURLToPath(new URL('../../resources/hub', import.meta.url));
+// Built from a path string: under happy-dom the global `URL` is not Node's, and
+// `fileURLToPath(new URL(...))` rejects it.
+export const HUB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../resources/hub');
 
 /** Every file the hub layout promises, relative to the hub root. */
 export const LAYOUT = [
@@ -26,9 +28,7 @@ export const LAYOUT = [
 ] as const;
 
 /** The markdown docs whose H2/H3 sections are study topics (README is an overview, not a topic). */
-export const TOPIC_DOCS = LAYOUT.filter(
-  (path) => path.endsWith('.md') && path !== 'README.md',
-);
+export const TOPIC_DOCS = LAYOUT.filter((path) => path.endsWith('.md') && path !== 'README.md');
 
 /**
  * A structural view of the mdast nodes these tests read. Declared here rather than imported
@@ -108,7 +108,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 /** Parses markdown into an mdast tree (GFM and YAML front matter enabled). */
 export function parseMarkdown(text: string): MdNode {
-  return processor.parse(text) as MdNode;
+  return processor.parse(text);
 }
 
 /** Visits every node of a tree, depth first, in document order. */
@@ -148,9 +148,7 @@ function blankCode(text: string, tree: MdNode): string {
 export function sectionsOf(doc: string, text: string): Section[] {
   const tree = parseMarkdown(text);
   const prose = blankCode(text, tree);
-  const headings = (tree.children ?? []).filter(
-    (node) => node.type === 'heading' && (node.depth ?? 7) <= 3,
-  );
+  const headings = (tree.children ?? []).filter((node) => node.type === 'heading' && (node.depth ?? 7) <= 3);
   return headings.map((heading, index) => {
     const next = headings[index + 1];
     const from = heading.position?.end.offset ?? 0;

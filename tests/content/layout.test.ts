@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  LAYOUT,
-  hubFileExists,
-  linksOf,
-  normaliseTitle,
-  readHub,
-  sectionsOf,
-} from './helpers';
+import { LAYOUT, hubFileExists, linksOf, normaliseTitle, readHub, sectionsOf } from './helpers';
 
 /** Headings each doc must have (as H1-H3), matched after `normaliseTitle`. */
 const REQUIRED_HEADINGS: Record<string, readonly string[]> = {
@@ -52,12 +45,7 @@ const REQUIRED_HEADINGS: Record<string, readonly string[]> = {
     'Documentation',
     'Security Basics',
   ],
-  'docs/collaboration.md': [
-    'Agreeing API Contracts',
-    'Mock Servers',
-    'Code Review',
-    'Debugging Sessions',
-  ],
+  'docs/collaboration.md': ['Agreeing API Contracts', 'Mock Servers', 'Code Review', 'Debugging Sessions'],
   'system-design/diagrams.md': [
     'System Architecture',
     'Request Lifecycle',
@@ -69,22 +57,24 @@ const REQUIRED_HEADINGS: Record<string, readonly string[]> = {
   ],
 };
 
-const headingCases = Object.entries(REQUIRED_HEADINGS).flatMap(([doc, titles]) =>
-  titles.map((title) => ({ doc, title })),
-);
+const headingCases = Object.entries(REQUIRED_HEADINGS).flatMap(([doc, titles]) => titles.map((title) => ({ doc, title })));
 
 describe('hub layout', () => {
-  test.each(LAYOUT.map((path) => ({ path })))('$path exists', ({ path }) => {
-    expect(hubFileExists(path), `resources/hub/${path} is missing`).toBe(true);
-  });
+  for (const path of LAYOUT) {
+    test(`${path} exists`, () => {
+      expect(hubFileExists(path), `resources/hub/${path} is missing`).toBe(true);
+    });
+  }
 });
 
 describe('required topics have headings', () => {
-  test.each(headingCases)('$doc has a heading "$title"', ({ doc, title }) => {
-    expect(hubFileExists(doc), `resources/hub/${doc} is missing`).toBe(true);
-    const titles = sectionsOf(doc, readHub(doc)).map((section) => normaliseTitle(section.title));
-    expect(titles, `no H1-H3 heading "${title}" in ${doc}`).toContain(normaliseTitle(title));
-  });
+  for (const { doc, title } of headingCases) {
+    test(`${doc} has a heading "${title}"`, () => {
+      expect(hubFileExists(doc), `resources/hub/${doc} is missing`).toBe(true);
+      const titles = sectionsOf(doc, readHub(doc)).map((section) => normaliseTitle(section.title));
+      expect(titles, `no H1-H3 heading "${title}" in ${doc}`).toContain(normaliseTitle(title));
+    });
+  }
 
   test('challenges-and-solutions.md covers at least 8 challenges (H2 or H3 topics)', () => {
     const doc = 'docs/challenges-and-solutions.md';
@@ -125,9 +115,7 @@ describe('README', () => {
     const text = readHub(doc);
     const map = sectionsOf(doc, text).find((s) => s.title === 'Map of the Hub');
     expect(map, 'no "## Map of the Hub" section').toBeDefined();
-    const targets = new Set(
-      linksOf(doc, map?.ownText ?? '').map((link) => link.url.replace(/^\.\//, '').split('#')[0]),
-    );
+    const targets = new Set(linksOf(doc, map?.ownText ?? '').map((link) => link.url.replace(/^\.\//, '').split('#')[0]));
     for (const path of LAYOUT.filter((p) => p !== doc)) {
       expect(targets, `the map does not link ${path}`).toContain(path);
     }

@@ -21,11 +21,13 @@ describe('mermaid diagrams', () => {
     expect(blocks.length).toBeGreaterThan(0);
   });
 
-  test.each(blocks)('$name parses', async ({ block }) => {
-    // `parse` rejects with the parser's message on a syntax error; awaiting it fails the test.
-    const result = await mermaid.parse(block.value);
-    expect(result === false ? '' : result.diagramType).not.toBe('');
-  });
+  for (const { name, block } of blocks) {
+    test(`${name} parses`, async () => {
+      // `parse` rejects with the parser's message on a syntax error; awaiting it fails the test.
+      const result = await mermaid.parse(block.value);
+      expect(result.diagramType).not.toBe('');
+    });
+  }
 
   test('the parser really rejects a broken diagram', async () => {
     await expect(mermaid.parse('flowchart LR\n  A[open --> B')).rejects.toThrow();

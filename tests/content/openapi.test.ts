@@ -30,14 +30,11 @@ function carriesExample(holder: WithExamples | undefined): boolean {
   }
   const { example, examples } = holder;
   const many =
-    examples !== null &&
-    typeof examples === 'object' &&
-    (Array.isArray(examples) ? examples.length > 0 : Object.keys(examples).length > 0);
+    examples !== null && typeof examples === 'object' && (Array.isArray(examples) ? examples.length > 0 : Object.keys(examples).length > 0);
   return example !== undefined || many;
 }
 
-const mediaHasExample = (content: MediaTypes | undefined): boolean =>
-  Object.values(content ?? {}).some(carriesExample);
+const mediaHasExample = (content: MediaTypes | undefined): boolean => Object.values(content ?? {}).some(carriesExample);
 
 /** Where an operation shows an example: its parameters, request body or responses. */
 function operationHasExample(op: Operation, shared: Parameter[] = []): boolean {
@@ -111,12 +108,8 @@ describe('operationHasExample', () => {
   test('finds examples in parameters, bodies and responses, and nowhere else', () => {
     const json = (holder: WithExamples): MediaTypes => ({ 'application/json': holder });
     expect(operationHasExample({ responses: { '200': { content: json({}) } } })).toBe(false);
-    expect(operationHasExample({ responses: { '200': { content: json({ example: 1 }) } } })).toBe(
-      true,
-    );
-    expect(operationHasExample({ requestBody: { content: json({ examples: { a: {} } }) } })).toBe(
-      true,
-    );
+    expect(operationHasExample({ responses: { '200': { content: json({ example: 1 }) } } })).toBe(true);
+    expect(operationHasExample({ requestBody: { content: json({ examples: { a: {} } }) } })).toBe(true);
     expect(operationHasExample({ parameters: [{ name: 'q', example: 'x' }] })).toBe(true);
     expect(operationHasExample({}, [{ name: 'id', examples: {} }])).toBe(false);
   });

@@ -35,7 +35,7 @@ beforeAll(() => {
   const probe = spawnSync('python3', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     throw new Error(
-      'python3 is needed to compile the hub\'s ```python blocks but could not be run ' +
+      "python3 is needed to compile the hub's ```python blocks but could not be run " +
         `(${probe.error?.message ?? probe.stderr}). Install it, e.g. apt-get install -y python3.`,
     );
   }
@@ -64,12 +64,11 @@ describe('python blocks in the hub', () => {
     expect(blocks.length).toBeGreaterThan(0);
   });
 
-  test.each(blocks.map((block, index) => ({ name: `${block.doc}:${block.line}`, index })))(
-    '$name compiles',
-    ({ index }) => {
+  blocks.forEach((block, index) => {
+    test(`${block.doc}:${block.line} compiles`, () => {
       expect(errors[fileFor(index)] ?? '').toBe('');
-    },
-  );
+    });
+  });
 
   test('a broken block is caught', () => {
     const bad = join(workDir, 'broken.py');

@@ -1,15 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Section } from './helpers';
-import {
-  TOPIC_DOCS,
-  countDocWords,
-  countWords,
-  hasCheckYourself,
-  hubFileExists,
-  listHubMarkdown,
-  readHub,
-  sectionsOf,
-} from './helpers';
+import { TOPIC_DOCS, countDocWords, countWords, hasCheckYourself, hubFileExists, listHubMarkdown, readHub, sectionsOf } from './helpers';
 
 /** Minimum prose words for the whole hub (code blocks excluded). */
 const MIN_TOTAL_WORDS = 12_000;
@@ -20,9 +11,7 @@ const MIN_PARENT_WORDS = 60;
 
 /** H2/H3 sections of the topic docs that exist now (the layout test reports missing ones). */
 function topicSections(): Section[] {
-  return TOPIC_DOCS.filter(hubFileExists).flatMap((doc) =>
-    sectionsOf(doc, readHub(doc)).filter((s) => s.depth === 2 || s.depth === 3),
-  );
+  return TOPIC_DOCS.filter(hubFileExists).flatMap((doc) => sectionsOf(doc, readHub(doc)).filter((s) => s.depth === 2 || s.depth === 3));
 }
 
 const sections = topicSections();
@@ -41,28 +30,27 @@ describe('hub size', () => {
 
   test('every topic doc that exists has topics', () => {
     for (const doc of TOPIC_DOCS.filter(hubFileExists)) {
-      expect(
-        sections.filter((s) => s.doc === doc).length,
-        `${doc} has no H2/H3 sections`,
-      ).toBeGreaterThan(0);
+      expect(sections.filter((s) => s.doc === doc).length, `${doc} has no H2/H3 sections`).toBeGreaterThan(0);
     }
   });
 });
 
 describe.skipIf(cases.length === 0)('every topic', () => {
-  test.each(cases)('$label has a Check-yourself question', ({ section }) => {
-    expect(
-      hasCheckYourself(section.ownProse),
-      'expected a <details><summary>question</summary>answer</details> block in its own text',
-    ).toBe(true);
-  });
+  for (const { label, section } of cases) {
+    test(`${label} has a Check-yourself question`, () => {
+      expect(
+        hasCheckYourself(section.ownProse),
+        'expected a <details><summary>question</summary>answer</details> block in its own text',
+      ).toBe(true);
+    });
 
-  test.each(cases)('$label is not a stub', ({ section }) => {
-    const words = countWords(section.ownProse);
-    const parent = section.depth === 2 && section.hasChildren;
-    const min = parent ? MIN_PARENT_WORDS : MIN_LEAF_WORDS;
-    expect(words, `${words} words of its own, want ${min}`).toBeGreaterThanOrEqual(min);
-  });
+    test(`${label} is not a stub`, () => {
+      const words = countWords(section.ownProse);
+      const parent = section.depth === 2 && section.hasChildren;
+      const min = parent ? MIN_PARENT_WORDS : MIN_LEAF_WORDS;
+      expect(words, `${words} words of its own, want ${min}`).toBeGreaterThanOrEqual(min);
+    });
+  }
 });
 
 describe('the counting helpers', () => {
