@@ -18,11 +18,26 @@ export type BackendOptions = {
   openExternal: ((url: string) => Promise<void>) | null;
 };
 
+/** A note as other domains (search) need it. */
+export type NoteSnapshot = { id: string; topicId: string | null; title: string; body: string; tags: string[]; updatedAt: string };
+
+/** A change to the learner's notes, published by the study domain. */
+export type NoteChange = { kind: 'saved'; note: NoteSnapshot } | { kind: 'deleted'; id: string } | { kind: 'reset'; notes: NoteSnapshot[] };
+
+/** What other domains may ask the study domain about a topic (search badges and filters). */
+export type StudyLookup = {
+  progressOf(topicId: string): 'not-started' | 'in-progress' | 'done' | 'skipped';
+  hasNotes(topicId: string): boolean;
+};
+
 /** Shared state of the backend, passed to each domain's handler factory (no globals). */
 export class BackendContext {
   readonly events = new EventBus();
   private current: HubService;
   private readonly hubListeners = new Set<(hub: HubService) => void>();
+  private readonly noteListeners = new Set<(change: NoteChange) => void>();
+  /** Set by the study domain once the database is open; null before. */
+  study: StudyLookup | null = null;
 
   constructor(
     readonly options: BackendOptions,
@@ -53,5 +68,18 @@ export class BackendContext {
   onHubChanged(listener: (hub: HubService) => void): () => void {
     this.hubListeners.add(listener);
     return () => this.hubListeners.delete(listener);
+  }
+
+  /** Publishes a note change (the study domain calls this after every durable save or delete). */
+  notifyNotes(change: NoteChange): void {
+    for (const listener of [...this.noteListeners]) {
+      listener(change);
+    }
+  }
+
+  /** Follows note changes (the search index does). */
+  onNotesChanged(listener: (change: NoteChange) => void): () => void {
+    this.noteListeners.add(listener);
+    return () => this.noteListeners.delete(listener);
   }
 }

@@ -1,6 +1,6 @@
 /** The app's location, kept in the URL hash so reload and back/forward work. */
 
-/** Where the reader is. */
+/** Where the app is. Features add their views to this union (and to parseRoute/routeHash). */
 export type Route = { view: 'read'; path: string | null; slug: string | null };
 
 /** Parses `#/read/<path>/<slug>` (each part URI-encoded). */
