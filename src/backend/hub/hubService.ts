@@ -9,6 +9,7 @@ import { buildHubTree } from '../../core/hub/hubTree';
 import { DocRejected, parseMarkdown } from '../../core/hub/parseDoc';
 import { renderDoc } from '../../core/hub/renderDoc';
 import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
+import type { EndpointTopic } from '../../core/openapi/types';
 import { resolveInHub } from './safePath';
 import { type ScannedFile, isMarkdown, scanHub } from './scanHub';
 
@@ -53,6 +54,14 @@ export class HubService {
   /** Every parsed doc, in path order (for search and progress). */
   allDocs(): ParsedDoc[] {
     return [...this.docs.values()];
+  }
+
+  /**
+   * Every API operation of the hub's OpenAPI files, as topics. Empty until the OpenAPI reader
+   * (issue: diagrams and API reference) fills it in.
+   */
+  endpointTopics(): EndpointTopic[] {
+    return [];
   }
 
   /** The tree, counts and problems. */
