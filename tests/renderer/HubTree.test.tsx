@@ -1,0 +1,53 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { buildHubTree } from '../../src/core/hub/hubTree';
+import type { DocSummary, Topic } from '../../src/core/hub/types';
+import { HubTree } from '../../src/renderer/src/components/HubTree';
+
+function topic(docPath: string, slug: string, depth: 1 | 2 | 3, parent: string | null): Topic {
+  return { id: `${docPath}#${slug}`, docPath, slug, title: slug.toUpperCase(), depth, parentId: parent === null ? null : `${docPath}#${parent}`, line: 1 };
+}
+const docs: DocSummary[] = [
+  { path: 'README.md', title: 'Readme', topics: [topic('README.md', 'readme', 1, null)], encoding: 'utf-8' },
+  {
+    path: 'docs/a.md',
+    title: 'Doc A',
+    topics: [topic('docs/a.md', 'a', 1, null), topic('docs/a.md', 'one', 2, 'a'), topic('docs/a.md', 'sub', 3, 'one'), topic('docs/a.md', 'two', 2, 'a')],
+    encoding: 'utf-8',
+  },
+];
+
+describe('HubTree', () => {
+  it('is an ARIA tree navigable with arrows, opening with Enter', () => {
+    const onOpen = vi.fn();
+    render(<HubTree tree={buildHubTree(docs)} currentPath={null} currentSlug={null} onOpen={onOpen} />);
+    const tree = screen.getByRole('tree', { name: 'Hub contents' });
+    const items = () => screen.getAllByRole('treeitem').map((i) => i.textContent);
+    expect(items()).toEqual(['Readme', '▾docs', '▸Doc A']);
+
+    const docA = screen.getByRole('treeitem', { name: /Doc A/ });
+    docA.focus();
+    fireEvent.keyDown(docA, { key: 'ArrowRight' });
+    expect(items()).toEqual(['Readme', '▾docs', '▾Doc A', '▸ONE', 'TWO']);
+    fireEvent.keyDown(docA, { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent).toBe('▸ONE');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowRight' });
+    expect(items()).toContain('SUB');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Enter' });
+    expect(onOpen).toHaveBeenLastCalledWith('docs/a.md', 'one');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowLeft' });
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowLeft' });
+    expect(document.activeElement?.textContent).toBe('▾Doc A');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Home' });
+    expect(document.activeElement?.textContent).toBe('Readme');
+    expect(tree).toBeTruthy();
+  });
+
+  it('marks the doc being read and reveals its folder', () => {
+    render(<HubTree tree={buildHubTree(docs)} currentPath="docs/a.md" currentSlug="two" onOpen={() => undefined} />);
+    const current = screen.getByRole('treeitem', { selected: true });
+    expect(current.textContent).toBe('TWO');
+    expect(current.getAttribute('aria-current')).toBe('page');
+    expect(current.tabIndex).toBe(0);
+  });
+});
