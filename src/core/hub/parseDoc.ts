@@ -145,6 +145,7 @@ function outline(path: string, tree: Root): { topics: Topic[]; anchors: string[]
     topics.push(topic);
     texts.push({ topicId: topic.id, text: '', code: '' });
     bodies.set(topic.id, preamble);
+    anchors.push(slug);
   }
   for (const entry of texts) {
     const body = bodies.get(entry.topicId);
