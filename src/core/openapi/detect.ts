@@ -7,9 +7,7 @@ import type { SpecDialect } from './types';
 
 /** What a file turned out to be. */
 export type SpecDetection =
-  | { kind: 'not-spec' }
-  | { kind: 'spec'; dialect: SpecDialect; root: { [key: string]: YamlValue } }
-  | { kind: 'invalid'; message: string };
+  { kind: 'not-spec' } | { kind: 'spec'; dialect: SpecDialect; root: { [key: string]: YamlValue } } | { kind: 'invalid'; message: string };
 
 /** Files whose content is checked for a spec. */
 export function mayBeSpecFile(path: string): boolean {

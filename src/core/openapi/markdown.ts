@@ -13,7 +13,13 @@ import { resolveLink } from '../hub/links';
 /** Longest description rendered as markdown (longer ones are shown cut). */
 const MAX_DESCRIPTION_CHARS = 64 * 1024;
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize)
+  .freeze();
 
 function plainText(text: string): HastRoot {
   return { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }] };

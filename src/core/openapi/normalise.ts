@@ -24,7 +24,12 @@ export function operationSlugBase(method: string, path: string, operationId: str
       return s;
     }
   }
-  return `${method}-${path}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'operation';
+  return (
+    `${method}-${path}`
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'operation'
+  );
 }
 
 function serversOf(dialect: SpecDialect, root: Obj): string[] {
@@ -32,7 +37,11 @@ function serversOf(dialect: SpecDialect, root: Obj): string[] {
     const host = text(root['host']);
     const basePath = text(root['basePath']);
     const schemes = Array.isArray(root['schemes']) ? root['schemes'].filter((s): s is string => typeof s === 'string') : [];
-    return host === '' ? (basePath !== '' ? [basePath] : []) : (schemes.length > 0 ? schemes : ['https']).map((s) => `${s}://${host}${basePath}`);
+    return host === ''
+      ? basePath !== ''
+        ? [basePath]
+        : []
+      : (schemes.length > 0 ? schemes : ['https']).map((s) => `${s}://${host}${basePath}`);
   }
   const servers = root['servers'];
   return Array.isArray(servers) ? servers.flatMap((s) => (isMapping(s) && typeof s['url'] === 'string' ? [s['url']] : [])) : [];
@@ -43,7 +52,14 @@ export function normaliseSpec(specPath: string, dialect: SpecDialect, root: Obj,
   const notes = new Set<string>();
   const schemas = new SchemaConverter(root);
   const strings = (v: YamlValue | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  const ctx: PartContext = { root, dialect, schemas, consumes: strings(root['consumes']), produces: strings(root['produces']), note: (m) => notes.add(m) };
+  const ctx: PartContext = {
+    root,
+    dialect,
+    schemas,
+    consumes: strings(root['consumes']),
+    produces: strings(root['produces']),
+    note: (m) => notes.add(m),
+  };
   const info = isMapping(root['info']) ? root['info'] : {};
   const slugger = createSlugger();
   const operations: ApiOperation[] = [];
@@ -113,7 +129,11 @@ function groupByTag(root: Obj, operations: ApiOperation[], specPath: string, fil
   const groups = new Map<string, ApiTagGroup>();
   for (const t of Array.isArray(root['tags']) ? root['tags'] : []) {
     if (isMapping(t) && typeof t['name'] === 'string' && !groups.has(t['name'])) {
-      groups.set(t['name'], { name: t['name'], descriptionHast: renderDescription(text(t['description']), specPath, files), operationSlugs: [] });
+      groups.set(t['name'], {
+        name: t['name'],
+        descriptionHast: renderDescription(text(t['description']), specPath, files),
+        operationSlugs: [],
+      });
     }
   }
   for (const op of operations) {
@@ -157,6 +177,13 @@ export function specSummary(spec: ApiSpec): SpecSummary {
     path: spec.path,
     title: spec.title,
     dialect: spec.dialect,
-    operations: spec.operations.map((op) => ({ slug: op.slug, id: op.topic.id, method: op.topic.method, path: op.topic.path, summary: op.topic.summary, tag: op.topic.tags[0] ?? UNTAGGED })),
+    operations: spec.operations.map((op) => ({
+      slug: op.slug,
+      id: op.topic.id,
+      method: op.topic.method,
+      path: op.topic.path,
+      summary: op.topic.summary,
+      tag: op.topic.tags[0] ?? UNTAGGED,
+    })),
   };
 }

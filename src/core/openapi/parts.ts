@@ -25,7 +25,11 @@ const strings = (v: YamlValue | undefined): string[] => (Array.isArray(v) ? v.fi
 export function part(ctx: PartContext, value: YamlValue | undefined, what: string): Obj | null {
   const { value: resolved, problem } = deref(ctx.root, value);
   if (problem !== null) {
-    ctx.note(problem.kind === 'external' ? `${what} ${problem.ref} is in another file or URL and is not followed.` : `${what} ${problem.ref}: ${problem.reason}.`);
+    ctx.note(
+      problem.kind === 'external'
+        ? `${what} ${problem.ref} is in another file or URL and is not followed.`
+        : `${what} ${problem.ref}: ${problem.reason}.`,
+    );
     return null;
   }
   return isMapping(resolved) ? resolved : null;
@@ -44,7 +48,11 @@ function examplesOf(ctx: PartContext, holder: Obj): ApiExample[] {
         continue;
       }
       const external = typeof ex['externalValue'] === 'string' ? `(external example, not loaded: ${ex['externalValue']})` : '';
-      out.push({ name, summary: typeof ex['summary'] === 'string' ? ex['summary'] : null, value: ex['value'] !== undefined ? valueText(ex['value']) : external });
+      out.push({
+        name,
+        summary: typeof ex['summary'] === 'string' ? ex['summary'] : null,
+        value: ex['value'] !== undefined ? valueText(ex['value']) : external,
+      });
     }
   }
   return out;
@@ -57,7 +65,11 @@ function contentOf(ctx: PartContext, content: YamlValue | undefined): ApiMedia[]
   }
   return Object.entries(content).map(([mediaType, raw]) => {
     const media = isMapping(raw) ? raw : {};
-    return { mediaType, schema: media['schema'] !== undefined ? ctx.schemas.convert(media['schema']) : null, examples: examplesOf(ctx, media) };
+    return {
+      mediaType,
+      schema: media['schema'] !== undefined ? ctx.schemas.convert(media['schema']) : null,
+      examples: examplesOf(ctx, media),
+    };
   });
 }
 
@@ -70,7 +82,10 @@ function inlineSchema(ctx: PartContext, p: Obj): ApiParameter['schema'] {
 /** One parameter (or a 3.x header when `name` is given). */
 export function parameterOf(ctx: PartContext, p: Obj, name?: string): ApiParameter {
   const content = contentOf(ctx, p['content']);
-  const schema = p['schema'] !== undefined ? ctx.schemas.convert(p['schema']) : (content[0]?.schema ?? (ctx.dialect === 'swagger-2.0' ? inlineSchema(ctx, p) : null));
+  const schema =
+    p['schema'] !== undefined
+      ? ctx.schemas.convert(p['schema'])
+      : (content[0]?.schema ?? (ctx.dialect === 'swagger-2.0' ? inlineSchema(ctx, p) : null));
   const examples = [...examplesOf(ctx, p), ...content.flatMap((m) => m.examples)];
   const xExample = p['x-example'];
   if (xExample !== undefined && examples.length === 0) {
@@ -107,17 +122,28 @@ export function parametersOf(ctx: PartContext, pathLevel: YamlValue | undefined,
 }
 
 /** The request body: 3.x `requestBody`, or 2.0 `in: body` / `in: formData` parameters. */
-export function requestBodyOf(ctx: PartContext, op: Obj, params: Obj[]): { description: string; required: boolean; content: ApiMedia[] } | null {
+export function requestBodyOf(
+  ctx: PartContext,
+  op: Obj,
+  params: Obj[],
+): { description: string; required: boolean; content: ApiMedia[] } | null {
   if (ctx.dialect !== 'swagger-2.0') {
     const body = op['requestBody'] !== undefined ? part(ctx, op['requestBody'], 'Request body') : null;
-    return body === null ? null : { description: text(body['description']), required: body['required'] === true, content: contentOf(ctx, body['content']) };
+    return body === null
+      ? null
+      : { description: text(body['description']), required: body['required'] === true, content: contentOf(ctx, body['content']) };
   }
-  const consumes = strings(op['consumes']).length > 0 ? strings(op['consumes']) : ctx.consumes.length > 0 ? ctx.consumes : ['application/json'];
+  const consumes =
+    strings(op['consumes']).length > 0 ? strings(op['consumes']) : ctx.consumes.length > 0 ? ctx.consumes : ['application/json'];
   const body = params.find((p) => p['in'] === 'body');
   if (body !== undefined) {
     const schema = ctx.schemas.convert(body['schema']);
     const examples = examplesOf(ctx, body);
-    return { description: text(body['description']), required: body['required'] === true, content: consumes.map((mediaType) => ({ mediaType, schema, examples })) };
+    return {
+      description: text(body['description']),
+      required: body['required'] === true,
+      content: consumes.map((mediaType) => ({ mediaType, schema, examples })),
+    };
   }
   const form = params.filter((p) => p['in'] === 'formData');
   if (form.length === 0) {
@@ -128,10 +154,22 @@ export function requestBodyOf(ctx: PartContext, op: Obj, params: Obj[]): { descr
     const { name: _n, in: _i, required: _r, ...rest } = f;
     properties[text(f['name'])] = rest;
   }
-  const formSchema: Obj = Object.assign(Object.create(null) as Obj, { type: 'object', properties, required: form.filter((f) => f['required'] === true).map((f) => text(f['name'])) });
+  const formSchema: Obj = Object.assign(Object.create(null) as Obj, {
+    type: 'object',
+    properties,
+    required: form.filter((f) => f['required'] === true).map((f) => text(f['name'])),
+  });
   const formTypes = consumes.filter((c) => /form/.test(c));
   const schema = ctx.schemas.convert(formSchema);
-  return { description: '', required: form.some((f) => f['required'] === true), content: (formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded']).map((mediaType) => ({ mediaType, schema, examples: [] })) };
+  return {
+    description: '',
+    required: form.some((f) => f['required'] === true),
+    content: (formTypes.length > 0 ? formTypes : ['application/x-www-form-urlencoded']).map((mediaType) => ({
+      mediaType,
+      schema,
+      examples: [],
+    })),
+  };
 }
 
 /** The responses of an operation, in the order written. */
@@ -140,7 +178,8 @@ export function responsesOf(ctx: PartContext, op: Obj): ApiResponse[] {
   if (!isMapping(responses)) {
     return [];
   }
-  const produces = strings(op['produces']).length > 0 ? strings(op['produces']) : ctx.produces.length > 0 ? ctx.produces : ['application/json'];
+  const produces =
+    strings(op['produces']).length > 0 ? strings(op['produces']) : ctx.produces.length > 0 ? ctx.produces : ['application/json'];
   return Object.entries(responses).flatMap(([status, raw]) => {
     if (status.startsWith('x-')) {
       return [];
@@ -163,7 +202,14 @@ export function responsesOf(ctx: PartContext, op: Obj): ApiResponse[] {
       content =
         schema === null && examples === null
           ? []
-          : produces.map((mediaType) => ({ mediaType, schema, examples: examples !== null && examples[mediaType] !== undefined ? [{ name: null, summary: null, value: valueText(examples[mediaType]) }] : [] }));
+          : produces.map((mediaType) => ({
+              mediaType,
+              schema,
+              examples:
+                examples !== null && examples[mediaType] !== undefined
+                  ? [{ name: null, summary: null, value: valueText(examples[mediaType]) }]
+                  : [],
+            }));
     } else {
       content = contentOf(ctx, r['content']);
     }

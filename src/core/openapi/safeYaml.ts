@@ -21,7 +21,15 @@ export type YamlValue = string | number | boolean | null | YamlValue[] | { [key:
 export type SafeParse = { ok: true; value: YamlValue } | { ok: false; message: string };
 
 // The YAML 1.2 core schema's tags: anything else (`!!binary`, `!!set`, `!js/function`, `!custom`) is refused.
-const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 
 class Refused extends Error {}
 
@@ -40,7 +48,7 @@ export function nestingTooDeep(text: string): boolean {
       indent = 0;
       continue;
     }
-    if (lineStart && (c === 0x20 || c === 0x2d /* - */)) {
+    if (lineStart && (c === 0x20 || c === 0x2d) /* - */) {
       indent++;
       if (indent > MAX_SPEC_DEPTH * 4) {
         return true;

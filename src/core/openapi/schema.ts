@@ -159,7 +159,10 @@ export class SchemaConverter {
       constraints: constraintsOf(s),
       defaultValue: s['default'] !== undefined ? valueText(s['default'], true) : null,
       example: example !== undefined ? valueText(example, true) : null,
-      properties: props === null ? [] : Object.entries(props).map(([name, p]) => ({ name, required: required.has(name), schema: this.convert(p, depth + 1) })),
+      properties:
+        props === null
+          ? []
+          : Object.entries(props).map(([name, p]) => ({ name, required: required.has(name), schema: this.convert(p, depth + 1) })),
       items: s['items'] !== undefined ? this.convert(s['items'], depth + 1) : null,
       additionalProperties: isMapping(additional) ? this.convert(additional, depth + 1) : null,
       combinators,
@@ -169,5 +172,19 @@ export class SchemaConverter {
 
 /** A schema that says nothing. */
 export function emptyShape(): SchemaShape {
-  return { kind: 'schema', type: '', format: null, title: null, description: null, enumValues: [], constraints: [], defaultValue: null, example: null, properties: [], items: null, additionalProperties: null, combinators: [] };
+  return {
+    kind: 'schema',
+    type: '',
+    format: null,
+    title: null,
+    description: null,
+    enumValues: [],
+    constraints: [],
+    defaultValue: null,
+    example: null,
+    properties: [],
+    items: null,
+    additionalProperties: null,
+    combinators: [],
+  };
 }

@@ -117,8 +117,26 @@ describe('OpenAPI 3.1', () => {
 
   test('endpoint topics: one per operation with method, path, summary and tags', () => {
     expect(endpointTopicsOf(spec)).toEqual([
-      { id: 'specs/openapi31.yaml#list_events', specPath: 'specs/openapi31.yaml', method: 'GET', path: '/events', operationId: 'list_events', summary: 'List events', description: '', tags: [] },
-      { id: 'specs/openapi31.yaml#delete-events', specPath: 'specs/openapi31.yaml', method: 'DELETE', path: '/events', operationId: null, summary: 'Purge events', description: '', tags: [] },
+      {
+        id: 'specs/openapi31.yaml#list_events',
+        specPath: 'specs/openapi31.yaml',
+        method: 'GET',
+        path: '/events',
+        operationId: 'list_events',
+        summary: 'List events',
+        description: '',
+        tags: [],
+      },
+      {
+        id: 'specs/openapi31.yaml#delete-events',
+        specPath: 'specs/openapi31.yaml',
+        method: 'DELETE',
+        path: '/events',
+        operationId: null,
+        summary: 'Purge events',
+        description: '',
+        tags: [],
+      },
     ]);
   });
 });

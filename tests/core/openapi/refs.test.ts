@@ -20,7 +20,11 @@ describe('$ref resolution', () => {
   test('mutually recursive refs (Ping -> Pong -> Ping) terminate', () => {
     expect(spec.schemas['#/components/schemas/Ping']).toEqual({ kind: 'ref', pointer: '#/components/schemas/Pong', name: 'Pong' });
     const pong = spec.schemas['#/components/schemas/Pong'];
-    expect(pong?.kind === 'schema' && pong.properties[0]?.schema).toEqual({ kind: 'ref', pointer: '#/components/schemas/Ping', name: 'Ping' });
+    expect(pong?.kind === 'schema' && pong.properties[0]?.schema).toEqual({
+      kind: 'ref',
+      pointer: '#/components/schemas/Ping',
+      name: 'Ping',
+    });
   });
 
   test('refs to other files, URLs and file:// are shown as such, never followed', () => {
