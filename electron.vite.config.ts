@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: bundledDeps },
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // The parse worker is its own entry: the backend starts it as out/main/parseWorker.js.
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), parseWorker: resolve(__dirname, 'src/backend/hub/parseWorker.ts') } },
     },
   },
   preload: {

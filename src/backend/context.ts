@@ -1,6 +1,7 @@
 /** What every backend domain receives: options, logger, events, and the open hub. */
 import { EventBus } from '../core/api/events';
 import type { HubService } from './hub/hubService';
+import { type DocParser, inProcessParser } from './hub/parsePool';
 import type { Logger } from './logger';
 
 /** What a host gives the backend. */
@@ -36,6 +37,8 @@ export class BackendContext {
   private current: HubService;
   private readonly hubListeners = new Set<(hub: HubService) => void>();
   private readonly noteListeners = new Set<(change: NoteChange) => void>();
+  /** Parses hub docs off the event loop (a worker pool in hosts; in-process in unit tests). */
+  parser: DocParser = inProcessParser;
   /** Set by the study domain once the database is open; null before. */
   study: StudyLookup | null = null;
 

@@ -4,14 +4,13 @@ import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { HubAsset, HubOverview } from '../../core/api/contract';
 import { ApiError } from '../../core/api/result';
-import { decodeText } from '../../core/hub/decode';
 import { buildHubTree } from '../../core/hub/hubTree';
-import { DocRejected, parseMarkdown } from '../../core/hub/parseDoc';
-import { renderDoc } from '../../core/hub/renderDoc';
 import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import type { EndpointTopic } from '../../core/openapi/types';
+import { type DocParser, inProcessParser } from './parsePool';
 import { resolveInHub } from './safePath';
 import { type ScannedFile, isMarkdown, scanHub } from './scanHub';
+import { SpecCatalog, type SpecWithSource } from './specs';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -23,11 +22,13 @@ const IMAGE_TYPES: Record<string, string> = {
   '.avif': 'image/avif',
 };
 const MAX_ASSET_BYTES = 5 * 1024 * 1024;
+const RENDER_CACHE_SIZE = 24;
 
 /** A loaded hub. Create with `HubService.open`. */
 export class HubService {
   private readonly docs = new Map<string, ParsedDoc>();
   private readonly renderCache = new Map<string, { mtimeMs: number; doc: RenderedDoc }>();
+  private readonly specs: SpecCatalog;
 
   private constructor(
     readonly root: string,
@@ -35,10 +36,13 @@ export class HubService {
     readonly bundled: boolean,
     private readonly files: Map<string, ScannedFile>,
     private readonly problems: HubProblem[],
-  ) {}
+    private readonly parser: DocParser,
+  ) {
+    this.specs = new SpecCatalog((p) => this.read(p), new Set(files.keys()));
+  }
 
   /** Scans and parses the hub at `root`. Throws `not-found` when the folder cannot be used. */
-  static async open(root: string, bundled: boolean): Promise<HubService> {
+  static async open(root: string, bundled: boolean, parser: DocParser = inProcessParser): Promise<HubService> {
     let scan;
     try {
       scan = await scanHub(root);
@@ -46,8 +50,9 @@ export class HubService {
       throw new ApiError('not-found', `Cannot open ${root} as a hub: ${(e as Error).message}`);
     }
     const files = new Map(scan.files.map((f) => [f.path, f]));
-    const service = new HubService(root, scan.realRoot, bundled, files, scan.problems);
+    const service = new HubService(root, scan.realRoot, bundled, files, scan.problems, parser);
     await service.parseAll();
+    await service.specs.load(files.values(), service.problems);
     return service;
   }
 
@@ -56,12 +61,14 @@ export class HubService {
     return [...this.docs.values()];
   }
 
-  /**
-   * Every API operation of the hub's OpenAPI files, as topics. Empty until the OpenAPI reader
-   * (issue: diagrams and API reference) fills it in.
-   */
+  /** Every API operation of the hub's OpenAPI files, as topics (ids `<spec path>#<slug>`). */
   endpointTopics(): EndpointTopic[] {
-    return [];
+    return this.specs.endpointTopics();
+  }
+
+  /** One OpenAPI file, normalised, with its source. */
+  spec(relPath: string): Promise<SpecWithSource> {
+    return this.specs.get(relPath);
   }
 
   /** The tree, counts and problems. */
@@ -71,7 +78,7 @@ export class HubService {
       root: this.root,
       name: path.basename(this.realRoot),
       bundled: this.bundled,
-      tree: buildHubTree(docs),
+      tree: buildHubTree(docs, this.specs.summaries()),
       problems: [...this.problems],
       docCount: docs.length,
       topicCount: docs.reduce((n, d) => n + d.topics.length, 0),
@@ -85,28 +92,26 @@ export class HubService {
     if (file === undefined || !isMarkdown(relPath)) {
       throw new ApiError('not-found', `There is no doc ${relPath} in this hub.`);
     }
-    const bytes = await this.read(relPath);
-    const decoded = decodeText(relPath, bytes);
-    if (!decoded.ok) {
-      throw new ApiError('unavailable', decoded.problem.message);
-    }
     const cached = this.renderCache.get(relPath);
     if (cached !== undefined && cached.mtimeMs === file.mtimeMs) {
       return cached.doc;
     }
-    try {
-      const doc = renderDoc(relPath, decoded.text, new Set(this.files.keys()), decoded.encoding);
-      if (decoded.problem !== null) {
-        doc.problems.unshift(decoded.problem);
-      }
-      this.renderCache.set(relPath, { mtimeMs: file.mtimeMs, doc });
-      return doc;
-    } catch (e) {
-      if (e instanceof DocRejected) {
-        throw new ApiError('unavailable', e.problem.message);
-      }
-      throw e;
+    const bytes = await this.read(relPath);
+    const outcome = await this.parser.run({ kind: 'render', path: relPath, bytes, files: [...this.files.keys()] });
+    if (!outcome.ok) {
+      throw new ApiError('unavailable', outcome.problem.message);
     }
+    if (outcome.kind !== 'render') {
+      throw new ApiError('internal', 'The parser answered with the wrong kind of result.');
+    }
+    this.renderCache.set(relPath, { mtimeMs: file.mtimeMs, doc: outcome.doc });
+    if (this.renderCache.size > RENDER_CACHE_SIZE) {
+      const oldest = this.renderCache.keys().next().value;
+      if (oldest !== undefined) {
+        this.renderCache.delete(oldest);
+      }
+    }
+    return outcome.doc;
   }
 
   /** An image inside the hub as a data: URL. */
@@ -133,19 +138,18 @@ export class HubService {
   }
 
   private async parseAll(): Promise<void> {
-    let sinceYield = 0;
-    for (const file of this.files.values()) {
-      if (!isMarkdown(file.path)) {
-        continue;
-      }
-      const started = Date.now();
-      await this.parseOne(file.path);
-      sinceYield += Date.now() - started;
-      // Keep the event loop (IPC, HTTP) answering while a large hub loads.
-      if (sinceYield > 20) {
-        sinceYield = 0;
-        await yieldToLoop();
-      }
+    const paths = [...this.files.values()].filter((f) => isMarkdown(f.path)).map((f) => f.path);
+    // Small batches keep every worker busy while the event loop (IPC, HTTP) keeps answering.
+    const BATCH = 8;
+    for (let i = 0; i < paths.length; i += BATCH) {
+      await Promise.all(paths.slice(i, i + BATCH).map((p) => this.parseOne(p)));
+      await yieldToLoop();
+    }
+    // Keep docs in path order whatever order the workers finished in.
+    const sorted = [...this.docs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    this.docs.clear();
+    for (const [p, d] of sorted) {
+      this.docs.set(p, d);
     }
   }
 
@@ -157,24 +161,12 @@ export class HubService {
       this.problems.push({ path: relPath, code: 'unreadable', severity: 'error', message: (e as Error).message });
       return;
     }
-    const decoded = decodeText(relPath, bytes);
-    if (!decoded.ok) {
-      this.problems.push(decoded.problem);
+    const outcome = await this.parser.run({ kind: 'parse', path: relPath, bytes });
+    if (!outcome.ok) {
+      this.problems.push(outcome.problem);
       return;
     }
-    if (decoded.problem !== null) {
-      this.problems.push(decoded.problem);
-    }
-    try {
-      const { doc } = parseMarkdown(relPath, decoded.text, decoded.encoding);
-      this.problems.push(...doc.problems);
-      this.docs.set(relPath, doc);
-    } catch (e) {
-      const problem: HubProblem =
-        e instanceof DocRejected
-          ? e.problem
-          : { path: relPath, code: 'parse-failed', severity: 'error', message: `Could not be parsed: ${String(e)}` };
-      this.problems.push(problem);
-    }
+    this.problems.push(...outcome.doc.problems);
+    this.docs.set(relPath, outcome.doc);
   }
 }

@@ -1,0 +1,42 @@
+/** One unit of parsing work: bytes in, a parsed or rendered doc (or a problem) out. Runs in a worker. */
+import { decodeText } from '../../core/hub/decode';
+import { DocRejected, parseMarkdown } from '../../core/hub/parseDoc';
+import { renderDoc } from '../../core/hub/renderDoc';
+import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
+
+/** Parse a doc for the tree and search, or render it for the reader. */
+export type ParseJob = { kind: 'parse'; path: string; bytes: Uint8Array } | { kind: 'render'; path: string; bytes: Uint8Array; files: string[] };
+
+/** What a job gives back. `problems` come first (encoding), then the doc's own. */
+export type ParseOutcome =
+  | { ok: true; kind: 'parse'; doc: ParsedDoc }
+  | { ok: true; kind: 'render'; doc: RenderedDoc }
+  | { ok: false; problem: HubProblem };
+
+/** Runs a job synchronously (in a worker thread, or in-process as a fallback). Never throws. */
+export function runParseJob(job: ParseJob): ParseOutcome {
+  const decoded = decodeText(job.path, job.bytes);
+  if (!decoded.ok) {
+    return { ok: false, problem: decoded.problem };
+  }
+  try {
+    if (job.kind === 'parse') {
+      const { doc } = parseMarkdown(job.path, decoded.text, decoded.encoding);
+      if (decoded.problem !== null) {
+        doc.problems.unshift(decoded.problem);
+      }
+      return { ok: true, kind: 'parse', doc };
+    }
+    const doc = renderDoc(job.path, decoded.text, new Set(job.files), decoded.encoding);
+    if (decoded.problem !== null) {
+      doc.problems.unshift(decoded.problem);
+    }
+    return { ok: true, kind: 'render', doc };
+  } catch (e) {
+    if (e instanceof DocRejected) {
+      return { ok: false, problem: e.problem };
+    }
+    const message = e instanceof RangeError ? 'Markdown too deeply nested to parse' : `Could not be parsed: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, problem: { path: job.path, code: 'parse-failed', severity: 'error', message } };
+  }
+}
