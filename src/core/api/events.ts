@@ -1,8 +1,14 @@
 /** Push events from the back end to the UI, over one typed channel per host. */
+import type { DbStatus } from '../db/status';
+import type { UiCommand } from '../shell/shortcuts';
 
 /** Every event the back end pushes. Domains add their variants here. */
 export type AppEvent =
   | { type: 'hub.opened'; root: string }
+  /** The study database's health changed (save failing, recovered...). */
+  | { type: 'study.status'; status: DbStatus }
+  /** A menu item of the desktop shell asks the UI to do something (open search, toggle a pane...). */
+  | { type: 'ui.command'; command: UiCommand }
   | { type: 'index.progress'; done: number; total: number; phase: 'indexing' | 'ready' };
 
 /** Unsubscribes a listener. */
