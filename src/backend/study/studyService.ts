@@ -1,0 +1,233 @@
+/** The study domain over the store: progress, reading activity, notes, dashboard. */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Dashboard } from '../../core/api/studyApi';
+import { ApiError } from '../../core/api/result';
+import type { Note, ProgressEntry, ProgressState } from '../../core/db/schema';
+import type { DbStatus } from '../../core/db/status';
+import { addActivity, currentStreak, heatmap, localDay, touchRecent } from '../../core/study/activity';
+import { type NoteListItem, type NoteQuery, cleanTags, isOrphaned, queryNotes, tagCounts } from '../../core/study/notes';
+import { applyReading, applyState, progressStats } from '../../core/study/progress';
+import { type TopicCatalog, buildCatalog } from '../../core/study/topicCatalog';
+import type { BackendContext, NoteSnapshot } from '../context';
+import { SaveFailedError, StudyStore } from '../store/studyStore';
+
+/** File name of the database inside the data folder. */
+export const STUDY_DB_FILE = 'study.json';
+
+const snapshot = (n: Note): NoteSnapshot => ({ id: n.id, topicId: n.topicId, title: n.title, body: n.body, tags: [...n.tags], updatedAt: n.updatedAt });
+
+/** A save that failed is an `io` error the UI shows; the change is retried in the background. */
+async function durable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof SaveFailedError) {
+      throw new ApiError('io', e.message);
+    }
+    throw e;
+  }
+}
+
+/** Progress, activity and notes of the learner. Create with `StudyService.open`. */
+export class StudyService {
+  private catalog: TopicCatalog;
+
+  private constructor(
+    private readonly ctx: BackendContext,
+    readonly store: StudyStore,
+    private readonly clock: () => Date,
+  ) {
+    this.catalog = this.buildCatalog();
+    ctx.onHubChanged(() => {
+      this.catalog = this.buildCatalog();
+    });
+  }
+
+  /** Opens the database in the data folder and wires the other domains to it. */
+  static async open(ctx: BackendContext, clock: () => Date = () => new Date()): Promise<StudyService> {
+    const store = await StudyStore.open({
+      file: path.join(ctx.options.dataDir, STUDY_DB_FILE),
+      logger: ctx.logger,
+      onStatus: (status) => ctx.events.emit({ type: 'study.status', status }),
+      now: () => clock().getTime(),
+    });
+    const service = new StudyService(ctx, store, clock);
+    ctx.study = {
+      progressOf: (id) => store.data.progress[id]?.state ?? 'not-started',
+      hasNotes: (id) => store.data.notes.some((n) => n.topicId === id),
+    };
+    const status = store.status();
+    if (status.message !== null) {
+      ctx.logger.warn('study db opened with a notice', { state: status.state, message: status.message });
+    }
+    return service;
+  }
+
+  /** Tells the other domains (search) every note; call once all domains listen. */
+  announce(): void {
+    this.ctx.notifyNotes({ kind: 'reset', notes: this.store.data.notes.map(snapshot) });
+  }
+
+  private buildCatalog(): TopicCatalog {
+    const hub = this.ctx.hub();
+    return buildCatalog(hub.allDocs(), hub.endpointTopics());
+  }
+
+  private nowIso(): string {
+    return this.clock().toISOString();
+  }
+
+  /** The catalogue of the hub open now. */
+  topics(): TopicCatalog {
+    return this.catalog;
+  }
+
+  status(): DbStatus {
+    return this.store.status();
+  }
+
+  progress(): { progress: Record<string, ProgressEntry>; canUndoReset: boolean } {
+    return { progress: { ...this.store.data.progress }, canUndoReset: this.store.data.resetUndo !== null };
+  }
+
+  setState(topicId: string, state: ProgressState): Promise<ProgressEntry> {
+    const now = this.nowIso();
+    return durable(() =>
+      this.store.update((db) => {
+        const next = applyState(db.progress[topicId], state, now);
+        db.progress[topicId] = next;
+        addActivity(db.days, localDay(this.clock()), 0, 1);
+        return next;
+      }),
+    );
+  }
+
+  read(topicId: string, seconds: number): Promise<ProgressEntry> {
+    const now = this.nowIso();
+    const title = this.catalog.topics.get(topicId)?.title ?? topicId;
+    return durable(() =>
+      this.store.update((db) => {
+        const next = applyReading(db.progress[topicId], seconds, now);
+        db.progress[topicId] = next;
+        addActivity(db.days, localDay(this.clock()), seconds, 0);
+        db.recent = touchRecent(db.recent, { topicId, title, at: now });
+        return next;
+      }),
+    );
+  }
+
+  reset(): Promise<{ cleared: number }> {
+    const at = this.nowIso();
+    return durable(() =>
+      this.store.update((db) => {
+        const cleared = Object.keys(db.progress).length;
+        db.resetUndo = { at, progress: db.progress };
+        db.progress = {};
+        return { cleared };
+      }),
+    );
+  }
+
+  undoReset(): Promise<{ restored: number }> {
+    return durable(() =>
+      this.store.update((db) => {
+        if (db.resetUndo === null) {
+          throw new ApiError('conflict', 'There is no reset to undo.');
+        }
+        // Topics changed since the reset keep their newer state.
+        db.progress = { ...db.resetUndo.progress, ...db.progress };
+        const restored = Object.keys(db.resetUndo.progress).length;
+        db.resetUndo = null;
+        return { restored };
+      }),
+    );
+  }
+
+  dashboard(): Dashboard {
+    const db = this.store.data;
+    const today = localDay(this.clock());
+    const stats = progressStats(this.catalog, db.progress);
+    const recent = db.recent.map((r) => {
+      const t = this.catalog.topics.get(r.topicId);
+      return { ...r, title: t?.title ?? r.title, docPath: t?.docPath ?? r.topicId.split('#')[0] ?? '', exists: t !== undefined, state: db.progress[r.topicId]?.state ?? 'not-started' };
+    });
+    return { ...stats, heatmap: heatmap(db.days, today), streak: currentStreak(db.days, today), today, recent, continueAt: this.continueAt(), noteCount: db.notes.length, canUndoReset: db.resetUndo !== null };
+  }
+
+  /** The most recently read topic that is not finished, else the first unfinished topic after it. */
+  private continueAt(): Dashboard['continueAt'] {
+    const db = this.store.data;
+    const finished = (id: string): boolean => ['done', 'skipped'].includes(db.progress[id]?.state ?? '');
+    const order = this.catalog.docs.flatMap((d) => d.topicIds);
+    const last = db.recent.find((r) => this.catalog.topics.has(r.topicId));
+    let id: string | undefined;
+    if (last !== undefined) {
+      id = finished(last.topicId) ? order.slice(order.indexOf(last.topicId) + 1).find((x) => !finished(x)) : last.topicId;
+    }
+    const t = id !== undefined ? this.catalog.topics.get(id) : undefined;
+    if (t === undefined) {
+      return null;
+    }
+    return { topicId: t.id, title: t.title, docPath: t.docPath, slug: t.id.slice(t.id.indexOf('#') + 1) };
+  }
+
+  listNotes(q: NoteQuery): { notes: NoteListItem[]; tags: Array<{ tag: string; count: number }> } {
+    return { notes: queryNotes(this.store.data.notes, new Set(this.catalog.topics.keys()), q), tags: tagCounts(this.store.data.notes) };
+  }
+
+  getNote(id: string): NoteListItem {
+    const note = this.store.data.notes.find((n) => n.id === id);
+    if (note === undefined) {
+      throw new ApiError('not-found', 'This note does not exist (it may have been deleted).');
+    }
+    return { ...note, orphaned: isOrphaned(note, new Set(this.catalog.topics.keys())) };
+  }
+
+  async saveNote(input: { id?: string | undefined; topicId: string | null; title: string; body: string; tags: string[] }): Promise<Note> {
+    const now = this.nowIso();
+    const topic = input.topicId !== null ? this.catalog.topics.get(input.topicId) : undefined;
+    const saved = await durable(() =>
+      this.store.update((db) => {
+        const existing = input.id !== undefined ? db.notes.find((n) => n.id === input.id) : undefined;
+        if (input.id !== undefined && existing === undefined) {
+          throw new ApiError('not-found', 'This note was deleted; save it again as a new note.');
+        }
+        const note: Note = {
+          id: existing?.id ?? randomUUID(),
+          topicId: input.topicId,
+          // An orphaned note keeps the heading it was written under.
+          topicTitle: topic?.title ?? (existing?.topicId === input.topicId ? existing.topicTitle : null),
+          title: input.title,
+          body: input.body,
+          tags: cleanTags(input.tags),
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+        };
+        db.notes = existing !== undefined ? db.notes.map((n) => (n.id === note.id ? note : n)) : [...db.notes, note];
+        return note;
+      }),
+    );
+    this.ctx.notifyNotes({ kind: 'saved', note: snapshot(saved) });
+    return saved;
+  }
+
+  async deleteNote(id: string): Promise<{ deleted: boolean }> {
+    const deleted = await durable(() =>
+      this.store.update((db) => {
+        const before = db.notes.length;
+        db.notes = db.notes.filter((n) => n.id !== id);
+        return db.notes.length < before;
+      }),
+    );
+    if (deleted) {
+      this.ctx.notifyNotes({ kind: 'deleted', id });
+    }
+    return { deleted };
+  }
+
+  close(): Promise<void> {
+    this.ctx.study = null;
+    return this.store.close();
+  }
+}
