@@ -1,4 +1,5 @@
 /** The sidebar order: README first, then the root's docs, then folders, each folder alike. */
+import type { SpecSummary } from '../openapi/types';
 import type { DocSummary, HubTreeNode } from './types';
 
 const README = /^(readme|index)\.(md|markdown)$/i;
@@ -11,22 +12,27 @@ function compareNames(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 }
 
-/** Builds the nested, sorted tree of docs. */
-export function buildHubTree(docs: readonly DocSummary[]): HubTreeNode[] {
-  type Folder = { name: string; path: string; folders: Map<string, Folder>; docs: DocSummary[] };
-  const root: Folder = { name: '', path: '', folders: new Map(), docs: [] };
-  for (const doc of docs) {
-    const parts = doc.path.split('/');
+/** Builds the nested, sorted tree of docs (and OpenAPI specs, listed after a folder's docs). */
+export function buildHubTree(docs: readonly DocSummary[], specs: readonly SpecSummary[] = []): HubTreeNode[] {
+  type Folder = { name: string; path: string; folders: Map<string, Folder>; docs: DocSummary[]; specs: SpecSummary[] };
+  const root: Folder = { name: '', path: '', folders: new Map(), docs: [], specs: [] };
+  const folderOf = (filePath: string): Folder => {
     let folder = root;
-    for (const part of parts.slice(0, -1)) {
+    for (const part of filePath.split('/').slice(0, -1)) {
       let next = folder.folders.get(part);
       if (next === undefined) {
-        next = { name: part, path: folder.path === '' ? part : `${folder.path}/${part}`, folders: new Map(), docs: [] };
+        next = { name: part, path: folder.path === '' ? part : `${folder.path}/${part}`, folders: new Map(), docs: [], specs: [] };
         folder.folders.set(part, next);
       }
       folder = next;
     }
-    folder.docs.push(doc);
+    return folder;
+  };
+  for (const spec of specs) {
+    folderOf(spec.path).specs.push(spec);
+  }
+  for (const doc of docs) {
+    folderOf(doc.path).docs.push(doc);
   }
   const toNodes = (folder: Folder): HubTreeNode[] => {
     const docNodes: HubTreeNode[] = [...folder.docs]
@@ -39,7 +45,8 @@ export function buildHubTree(docs: readonly DocSummary[]): HubTreeNode[] {
     const folderNodes: HubTreeNode[] = [...folder.folders.values()]
       .sort((a, b) => compareNames(a.name, b.name))
       .map((f) => ({ kind: 'folder', name: f.name, path: f.path, children: toNodes(f) }));
-    return [...docNodes, ...folderNodes];
+    const specNodes: HubTreeNode[] = folder.specs.map((spec) => ({ kind: 'spec', name: spec.path.split('/').pop() ?? spec.path, path: spec.path, spec }));
+    return [...docNodes, ...specNodes, ...folderNodes];
   };
   return toNodes(root);
 }

@@ -1,5 +1,6 @@
 /** Types of the hub model: files -> docs -> topics. */
 import type { Root as HastRoot } from 'hast';
+import type { SpecSummary } from '../openapi/types';
 
 /** Why a hub file was skipped or only partly read. */
 export type ProblemCode =
@@ -14,7 +15,8 @@ export type ProblemCode =
   | 'parse-failed'
   | 'parse-timeout'
   | 'front-matter'
-  | 'unclosed-fence';
+  | 'unclosed-fence'
+  | 'invalid-spec';
 
 /** A file the reader could not (fully) load, shown in the problems panel. */
 export type HubProblem = {
@@ -77,4 +79,5 @@ export type RenderedDoc = ParsedDoc & {
 /** A node of the sidebar tree. */
 export type HubTreeNode =
   | { kind: 'folder'; name: string; path: string; children: HubTreeNode[] }
-  | { kind: 'doc'; name: string; path: string; doc: DocSummary };
+  | { kind: 'doc'; name: string; path: string; doc: DocSummary }
+  | { kind: 'spec'; name: string; path: string; spec: SpecSummary };

@@ -138,7 +138,7 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen }: Props) {
           onClick={() => {
             setFocusKey(row.key);
             if (row.kind !== 'topic' && row.expandable) {
-              toggle(row, row.kind === 'doc' ? true : undefined);
+              toggle(row, row.kind === 'doc' || row.kind === 'spec' ? true : undefined);
             }
             if (row.path !== null) {
               onOpen(row.path, row.slug);
@@ -157,6 +157,7 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen }: Props) {
           >
             {row.expandable ? (row.expanded ? '▾' : '▸') : ''}
           </span>
+          {row.badge !== undefined && <span className={`tree-badge method-${row.badge.toLowerCase()}`}>{row.badge}</span>}
           <span className="label">{row.label}</span>
         </li>
       ))}

@@ -1,10 +1,11 @@
 /** Flattens the hub tree into the rows a treeview shows, given which rows are expanded. */
 import type { HubTreeNode, Topic } from '../../../core/hub/types';
+import type { SpecSummary } from '../../../core/openapi/types';
 
 /** One visible row of the sidebar tree. */
 export type TreeRow = {
   key: string;
-  kind: 'folder' | 'doc' | 'topic';
+  kind: 'folder' | 'doc' | 'spec' | 'topic';
   label: string;
   level: number;
   parentKey: string | null;
@@ -13,6 +14,8 @@ export type TreeRow = {
   /** Doc path to open (docs and topics). */
   path: string | null;
   slug: string | null;
+  /** A short tag before the label (the HTTP method of an API operation). */
+  badge?: string;
 };
 
 /** Key of a doc row. */
@@ -43,6 +46,8 @@ export function visibleRows(tree: HubTreeNode[], expanded: ReadonlySet<string>):
         if (open) {
           walk(node.children, key, level + 1);
         }
+      } else if (node.kind === 'spec') {
+        rows.push(...specRows(node.spec, expanded, parentKey, level));
       } else {
         const key = docKey(node.path);
         const open = expanded.has(key);
@@ -59,5 +64,19 @@ export function visibleRows(tree: HubTreeNode[], expanded: ReadonlySet<string>):
     }
   };
   walk(tree, null, 1);
+  return rows;
+}
+
+/** A spec and, when expanded, its operations as topic rows (so progress marks apply to them). */
+function specRows(spec: SpecSummary, expanded: ReadonlySet<string>, parentKey: string | null, level: number): TreeRow[] {
+  const key = docKey(spec.path);
+  const hasOps = spec.operations.length > 0;
+  const open = hasOps && expanded.has(key);
+  const rows: TreeRow[] = [{ key, kind: 'spec', label: spec.title, level, parentKey, expandable: hasOps, expanded: open, path: spec.path, slug: null, badge: 'API' }];
+  if (open) {
+    for (const op of spec.operations) {
+      rows.push({ key: topicKey(op.id), kind: 'topic', label: op.summary || op.path, level: level + 1, parentKey: key, expandable: false, expanded: false, path: spec.path, slug: op.slug, badge: op.method });
+    }
+  }
   return rows;
 }
