@@ -4,6 +4,10 @@ import { createAppHandlers } from './app/appHandlers';
 import { BackendContext, type BackendOptions } from './context';
 import { createHubHandlers } from './hub/hubHandlers';
 import { HubService } from './hub/hubService';
+import { createSpecHandlers } from './hub/specHandlers';
+import { ParsePool } from './hub/parsePool';
+import { createStudyHandlers } from './study/studyHandlers';
+import { StudyService } from './study/studyService';
 
 export type { BackendOptions } from './context';
 export { isWebUrl } from './app/appHandlers';
@@ -14,14 +18,25 @@ export type Backend = { api: StudyBackend; context: BackendContext; close(): Pro
 /** Opens the hub and builds the backend from every domain's handlers. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const root = options.hubRoot ?? options.bundledHub;
-  const hub = await HubService.open(root, root === options.bundledHub);
+  const parser = new ParsePool(options.logger);
+  const closers: Array<() => Promise<void>> = [() => parser.close()];
+  const hub = await HubService.open(root, root === options.bundledHub, parser).catch(async (e: unknown) => {
+    await parser.close();
+    throw e;
+  });
   const ctx = new BackendContext(options, hub);
+  ctx.parser = parser;
   options.logger.info('hub opened', { root, docs: hub.overview().docCount });
-  const closers: Array<() => Promise<void>> = [];
+  const study = await StudyService.open(ctx);
+  closers.push(() => study.close());
   const api: StudyBackend = {
     ...createAppHandlers(ctx),
     ...createHubHandlers(ctx),
+    ...createSpecHandlers(ctx),
+    ...createStudyHandlers(ctx, study),
   };
+  // Every domain listens by now: search gets the notes to index.
+  study.announce();
   return {
     api,
     context: ctx,

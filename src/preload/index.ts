@@ -15,6 +15,19 @@ const nexus = {
   'hub.doc': (args) => invoke('hub.doc', args),
   'hub.asset': (args) => invoke('hub.asset', args),
   'hub.open': (args) => invoke('hub.open', args),
+  'hub.spec': (args) => invoke('hub.spec', args),
+  'progress.get': (args) => invoke('progress.get', args),
+  'progress.set': (args) => invoke('progress.set', args),
+  'progress.read': (args) => invoke('progress.read', args),
+  'progress.reset': (args) => invoke('progress.reset', args),
+  'progress.undoReset': (args) => invoke('progress.undoReset', args),
+  'study.dashboard': (args) => invoke('study.dashboard', args),
+  'study.status': (args) => invoke('study.status', args),
+  'study.export': (args) => invoke('study.export', args),
+  'notes.list': (args) => invoke('notes.list', args),
+  'notes.get': (args) => invoke('notes.get', args),
+  'notes.save': (args) => invoke('notes.save', args),
+  'notes.delete': (args) => invoke('notes.delete', args),
 } satisfies StudyApi;
 
 const nexusEvents = {

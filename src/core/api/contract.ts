@@ -7,18 +7,23 @@ import type { z } from 'zod';
 import { type AppResults, appSchemas } from './appApi';
 import { type HubResults, hubSchemas } from './hubApi';
 import type { ApiResult } from './result';
+import { type SpecResults, specSchemas } from './specApi';
+import { type StudyResults, studySchemas } from './studyApi';
 
 export type { AppInfo } from './appApi';
 export type { HubAsset, HubOverview } from './hubApi';
+export type { SpecView } from './specApi';
 
 /** Argument schemas, one per method, all domains. */
 export const apiSchemas = {
   ...appSchemas,
   ...hubSchemas,
+  ...specSchemas,
+  ...studySchemas,
 } as const;
 
 /** Result type of each method, all domains. */
-export type ApiResults = AppResults & HubResults;
+export type ApiResults = AppResults & HubResults & SpecResults & StudyResults;
 
 /** Every method name. */
 export type ApiMethod = keyof typeof apiSchemas;
