@@ -1,20 +1,38 @@
 /** Electron main process: lifecycle, the window, the app:// protocol + CSP, menu, dialogs, IPC. */
-import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, net, protocol, screen, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Backend, createBackend } from '../backend/createBackend';
+import { createRotatingFileLog } from '../backend/fileLog';
 import { createLogger } from '../backend/logger';
+import type { UiCommand } from '../core/shell/shortcuts';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
+import { aboutPanelOptions } from './aboutPanel';
 import { registerStudyApi } from './ipc';
-import { APP_ORIGIN, APP_SCHEME, decideNavigation } from './urlPolicy';
+import { type MenuActions, type ThemeSource, buildMenuTemplate } from './menuTemplate';
+import { type ShellSettings, loadShellSettings, readerRouteOf, saveShellSettings, shellSettingsFile, startupHub } from './shellSettings';
+import { APP_ORIGIN, APP_SCHEME, decideNavigation, isAllowedRequest } from './urlPolicy';
+import { type DisplayArea, rememberWindowState, restoreWindowState } from './windowState';
 import { secureWebPreferences } from './windowOptions';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const dataDir = process.env['NEXUS_DATA_DIR'] ?? path.join(app.getPath('userData'), 'data');
 mkdirSync(dataDir, { recursive: true });
-const logger = createLogger((line) => appendFileSync(path.join(dataDir, 'nexus.log'), line));
+const fileLog = createRotatingFileLog({ file: path.join(dataDir, 'nexus.log') });
+const logger = createLogger(fileLog.write);
+const settingsFile = shellSettingsFile(dataDir);
+let settings = loadShellSettings(settingsFile, logger);
+
+function updateSettings(patch: Partial<ShellSettings>): void {
+  settings = { ...settings, ...patch };
+  try {
+    saveShellSettings(settingsFile, settings);
+  } catch (e) {
+    logger.warn('shell settings not saved', e);
+  }
+}
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const bundledHub = app.isPackaged ? path.join(process.resourcesPath, 'hub') : path.join(app.getAppPath(), 'resources/hub');
@@ -71,66 +89,119 @@ async function openHubDialog(): Promise<void> {
 }
 
 
+/** Sends a UI command to the renderer over the push event channel. */
+function sendCommand(command: UiCommand): void {
+  backend?.context.events.emit({ type: 'ui.command', command });
+}
+
+const menuActions: MenuActions = {
+  openHub: () => void openHubDialog(),
+  command: sendCommand,
+  setTheme: (theme: ThemeSource) => {
+    nativeTheme.themeSource = theme;
+    updateSettings({ theme });
+    buildMenu();
+  },
+  showAbout: () => app.showAboutPanel(),
+  showLogFile: () => void shell.openPath(fileLog.file),
+  openDataFolder: () => void shell.openPath(dataDir),
+};
+
 function buildMenu(): void {
-  const template: Electron.MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { label: 'File', submenu: [{ label: 'Open Hub…', accelerator: 'CmdOrCtrl+O', click: () => void openHubDialog() }, { type: 'separator' }, { role: 'quit' }] },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-  ];
+  const template = buildMenuTemplate(menuActions, { platform: process.platform, appName: app.getName(), theme: settings.theme, dev: !app.isPackaged });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+function displays(): DisplayArea[] {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => ({ id: d.id, workArea: d.workArea }));
+}
+
 function createWindow(): void {
+  const restored = restoreWindowState(settings.windows, displays(), { width: 1280, height: 860 });
   win = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    ...restored.bounds,
+    minWidth: 640,
+    minHeight: 420,
     show: false,
     title: 'Nexus Companion',
     webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
   });
+  if (restored.maximized) {
+    win.maximize();
+  }
   win.once('ready-to-show', () => win?.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    const decision = decideNavigation(url);
-    if (decision.action === 'external') {
-      void shell.openExternal(decision.url);
-    }
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    const decision = decideNavigation(url);
-    if (decision.action !== 'allow') {
-      event.preventDefault();
-      if (decision.action === 'external') {
-        void shell.openExternal(decision.url);
-      }
+  win.on('close', () => {
+    if (win !== null) {
+      updateSettings({ windows: rememberWindowState(settings.windows, displays(), { bounds: win.getNormalBounds(), maximized: win.isMaximized() }) });
     }
   });
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  // The last topic read, so the next start opens it again.
+  win.webContents.on('did-navigate-in-page', (_event, url) => {
+    const route = readerRouteOf(url);
+    if (route !== null && route !== settings.lastRoute) {
+      updateSettings({ lastRoute: route });
+    }
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html${settings.lastRoute ?? ''}`);
   win.on('closed', () => {
     win = null;
   });
 }
 
+/** Leaves the app for the system browser, only with a URL the policy already parsed and checked. */
+function openOutside(url: string): void {
+  shell.openExternal(url).catch((e: unknown) => logger.warn('could not open a link outside the app', e));
+}
+
+// Every WebContents (the window, and any a future feature creates): no webviews, no new windows,
+// no navigation or redirect away from the app; http(s) goes to the system browser.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = decideNavigation(url);
+    if (decision.action === 'external') {
+      openOutside(decision.url);
+    }
+    return { action: 'deny' };
+  });
+  const guard = (event: { preventDefault(): void }, url: string): void => {
+    const decision = decideNavigation(url);
+    if (decision.action !== 'allow') {
+      event.preventDefault();
+      if (decision.action === 'external') {
+        openOutside(decision.url);
+      }
+    }
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
 });
 
 void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+  // Defence in depth behind the CSP: the page may load nothing but the app's own scheme.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  nativeTheme.themeSource = settings.theme;
+  app.setAboutPanelOptions(aboutPanelOptions({ name: app.getName(), version: app.getVersion(), versions: process.versions, platform: process.platform }));
   serveApp();
-  backend = await createBackend({
-    bundledHub,
-    dataDir,
-    host: 'electron',
-    version: app.getVersion(),
-    logger,
-    openExternal: (url) => shell.openExternal(url),
+  const options = { bundledHub, dataDir, host: 'electron' as const, version: app.getVersion(), logger, openExternal: (url: string) => shell.openExternal(url) };
+  const hubRoot = startupHub(process.env['NEXUS_HUB'], settings);
+  backend = await createBackend({ ...options, ...(hubRoot !== undefined ? { hubRoot } : {}) }).catch(async (e: unknown) => {
+    // The last hub cannot be opened any more: start on the bundled one, and forget it.
+    logger.warn('last hub could not be opened; using the bundled hub', e);
+    updateSettings({ lastHub: null, lastRoute: null });
+    return createBackend(options);
   });
   const ready = backend;
-  ready.context.events.subscribe((event) => win?.webContents.send('nexus:event', event));
+  ready.context.events.subscribe((event) => {
+    if (event.type === 'hub.opened') {
+      updateSettings({ lastHub: path.resolve(event.root) === path.resolve(bundledHub) ? null : event.root, lastRoute: null });
+    }
+    win?.webContents.send('nexus:event', event);
+  });
   registerStudyApi(ipcMain, () => ready.api, (method, e) => logger.error(`api ${method} failed`, e));
   buildMenu();
   createWindow();

@@ -33,3 +33,19 @@ export function decideNavigation(raw: string): NavigationDecision {
   }
   return { action: 'deny' };
 }
+
+/**
+ * True for a request the app's session may make: its own pages and assets, inline data and
+ * blobs, and DevTools. Everything else (http, file, ws...) is cancelled behind the CSP.
+ */
+export function isAllowedRequest(raw: string): boolean {
+  if (isAppUrl(raw)) {
+    return true;
+  }
+  try {
+    const { protocol } = new URL(raw);
+    return protocol === 'data:' || protocol === 'blob:' || protocol === 'devtools:';
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, decideNavigation, isAppUrl } from '../../../src/main/urlPolicy';
+import { APP_ORIGIN, decideNavigation, isAllowedRequest, isAppUrl } from '../../../src/main/urlPolicy';
 
 describe('URL policy', () => {
   it('keeps the app on its own pages', () => {
@@ -35,5 +35,16 @@ describe('URL policy', () => {
   it('does not mistake look-alike origins for the app', () => {
     expect(isAppUrl('app://nexus@evil.example/')).toBe(false);
     expect(isAppUrl('https://nexus/')).toBe(false);
+  });
+});
+
+describe('request filter', () => {
+  it('lets the page load only app, data and blob URLs', () => {
+    expect(isAllowedRequest('app://nexus/assets/index.js')).toBe(true);
+    expect(isAllowedRequest('data:image/png;base64,AAAA')).toBe(true);
+    expect(isAllowedRequest('blob:app://nexus/8c1c')).toBe(true);
+    for (const url of ['https://tracker.example/pixel.png', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'ws://x/', 'app://other/', 'nonsense']) {
+      expect(isAllowedRequest(url), url).toBe(false);
+    }
   });
 });
