@@ -26,7 +26,8 @@ function arg(name: string): string | undefined {
 function normHeading(s: string): string {
   return s
     .replace(/\s*\{\s*#[^}]*\}\s*$/, '')
-    .replace(/[`*_]/g, '')
+    .replace(/[`*]/g, '')
+    .replace(/(^|\W)_+|_+(?=\W|$)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[[\]]/g, '')
     .trim();
@@ -49,7 +50,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
-function measure(engine: Engine, queries: Query[]): Record<string, number> {
+function measure(engine: Engine, queries: Query[], verbose = false): Record<string, number> {
   const times: number[] = [];
   let s1 = 0;
   let s3 = 0;
@@ -60,9 +61,13 @@ function measure(engine: Engine, queries: Query[]): Record<string, number> {
       engine(q.query.slice(0, i), true);
       times.push(performance.now() - t);
     }
-    const hits = engine(q.query, false).slice(0, 10);
+    // Relevance is judged on the query as typed into the palette: its last word is a prefix.
+    const hits = engine(q.query, true).slice(0, 10);
     const want = normHeading(q.heading);
     const rank = hits.findIndex((h) => h.docPath === q.file && normHeading(h.title) === want);
+    if (verbose && rank !== 0) {
+      console.error(`${rank}\t${q.query}\t=> ${q.file} ${want}\n\t${hits.slice(0, 3).map((h) => `${h.docPath} ${h.title}`).join('\n\t')}`);
+    }
     s1 += rank === 0 ? 1 : 0;
     s3 += rank >= 0 && rank < 3 ? 1 : 0;
     rr += rank >= 0 ? 1 / (rank + 1) : 0;
@@ -160,7 +165,7 @@ async function main(): Promise<void> {
     cache_mb: Math.round((cacheBytes / 1048576) * 10) / 10,
     cached_load_ms: Math.round(cachedLoadMs),
     queries: queries.length,
-    ...measure(ours, queries.length > 0 ? queries : defaultQueries(entries)),
+    ...measure(ours, queries.length > 0 ? queries : defaultQueries(entries), process.argv.includes('--verbose')),
     minisearch: measure(miniSearchEngine(entries), queries),
     grep: measure(grepEngine(entries), queries),
   };

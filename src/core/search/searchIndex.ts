@@ -23,6 +23,10 @@ const FIELDS = [
 type FieldName = (typeof FIELDS)[number]['name'];
 const K1 = 1.2;
 const MAX_CANDIDATES = 200_000;
+const RERANK = 50;
+const TITLE_COVER_BONUS = 0.35;
+
+type Ranked = { id: number; score: number; matched: number };
 
 /** What `SearchIndex.export` produces and `SearchIndex.import` takes (JSON-safe). */
 export type SearchIndexDump = {
@@ -181,7 +185,7 @@ export class SearchIndex {
       }
     });
 
-    const ranked: Array<{ id: number; score: number; matched: number }> = [];
+    const ranked: Ranked[] = [];
     for (const [id, scores] of perWord) {
       const entry = this.entries[id];
       if (entry === null || entry === undefined || !passes(entry, options.filters, options.study ?? null)) {
@@ -196,7 +200,19 @@ export class SearchIndex {
       ranked.push({ id, score, matched });
     }
     // Every word of the query matters: hits with more of the words come first.
-    ranked.sort((a, b) => b.matched - a.matched || b.score - a.score || a.id - b.id);
+    const order = (a: Ranked, b: Ranked): number => b.matched - a.matched || b.score - a.score || a.id - b.id;
+    ranked.sort(order);
+    // Among the leaders, a title made mostly of the query's words is the section the query names.
+    const head = ranked.slice(0, RERANK);
+    for (const r of head) {
+      const titleTerms = tokenize(this.entries[r.id]!.title);
+      if (titleTerms.length > 0) {
+        const covered = titleTerms.filter((t) => matchedTerms.has(t)).length / titleTerms.length;
+        r.score *= 1 + TITLE_COVER_BONUS * covered;
+      }
+    }
+    head.sort(order);
+    ranked.splice(0, head.length, ...head);
     const terms = [...matchedTerms];
     const hits: SearchHit[] = ranked.slice(0, limit).map(({ id, score, matched }) => {
       const entry = this.entries[id]!;

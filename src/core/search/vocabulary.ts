@@ -63,20 +63,22 @@ export class Vocabulary {
     if (this.df.has(word)) {
       put({ term: word, weight: 1, how: 'exact' });
     }
-    for (const form of this.stemGroup(stem(word))) {
-      if (form !== word) {
-        put({ term: form, weight: 0.8, how: 'stem' });
+    const bases: Array<[string, number]> = [[word, 1]];
+    if (options.typo && !this.df.has(word) && word.length >= 4) {
+      for (const term of this.typos(word)) {
+        put({ term, weight: 0.7, how: 'typo' });
+        bases.push([term, 0.7]);
+      }
+    }
+    for (const [base, weight] of bases) {
+      for (const form of this.stemGroup(stem(base))) {
+        put({ term: form, weight: 0.8 * weight, how: 'stem' });
       }
     }
     if (options.prefix) {
       for (const term of this.completions(word)) {
         // Longer completions of a short prefix count less: `ca` is weak evidence for `cache_control`.
         put({ term, weight: 0.9 * Math.min(1, (word.length + 2) / term.length), how: 'prefix' });
-      }
-    }
-    if (options.typo && !this.df.has(word) && word.length >= 4) {
-      for (const term of this.typos(word)) {
-        put({ term, weight: 0.7, how: 'typo' });
       }
     }
     return [...out.values()];

@@ -1,0 +1,228 @@
+/**
+ * Keeps the search index of the open hub: builds it in the background (chunks of a few ms with
+ * yields, so IPC and HTTP keep answering), pushes `index.progress`, caches it on disk keyed by
+ * the hub's content hash, re-indexes only changed docs, follows notes and hub switches.
+ *
+ * Why chunks and not worker_threads: queries need the index in this process (a worker would
+ * answer every keystroke through a message hop and hold a second copy during transfer), and
+ * the structured clone of a finished index back to the main thread would itself block the loop
+ * for longer than the chunks do. Chunking also runs unchanged under Electron, the web host,
+ * tsx and vitest, where a worker entry file would need a build step per host.
+ */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { SearchQueryResult, SearchStatus } from '../../core/api/searchApi';
+import { entriesHash } from '../../core/search/contentHash';
+import { docEntries, endpointEntry, type NoteInput, noteEntry } from '../../core/search/entries';
+import { SearchIndex, type SearchOptions } from '../../core/search/searchIndex';
+import type { SearchEntry, SearchFilters, StudyFacts } from '../../core/search/types';
+import type { BackendContext, NoteChange } from '../context';
+import type { HubService } from '../hub/hubService';
+import { CACHE_VERSION, type CacheMeta, cacheFile, readCache, writeCache } from './indexCache';
+
+const CHUNK_MS = 12;
+const PROGRESS_EVERY_MS = 100;
+const ENDPOINTS_DOC = '\u0000endpoints';
+
+/** The hub's search entries grouped by doc (API operations as one pseudo-doc), with hashes. */
+function collect(hub: HubService): { groups: Map<string, SearchEntry[]>; hashes: Record<string, string>; hubHash: string } {
+  const groups = new Map<string, SearchEntry[]>();
+  for (const doc of hub.allDocs()) {
+    groups.set(doc.path, docEntries(doc));
+  }
+  const endpoints = hub.endpointTopics();
+  if (endpoints.length > 0) {
+    groups.set(
+      ENDPOINTS_DOC,
+      endpoints.map((op) => endpointEntry(op, op.specPath)),
+    );
+  }
+  const hashes: Record<string, string> = {};
+  for (const [docPath, entries] of groups) {
+    hashes[docPath] = entriesHash(entries);
+  }
+  const hubHash = entriesHash(
+    Object.keys(hashes)
+      .sort()
+      .map((p) => ({ key: p, title: hashes[p]!, headingPath: [], keywords: String(CACHE_VERSION), body: '', code: '' })),
+  );
+  return { groups, hashes, hubHash };
+}
+
+/** The search domain's state. Create with `SearchService.start(ctx)`. */
+export class SearchService {
+  private index = new SearchIndex();
+  private status: SearchStatus = { phase: 'indexing', done: 0, total: 0, entries: 0, fromCache: false };
+  private generation = 0;
+  private readonly notes = new Map<string, NoteInput>();
+  private building: Promise<void> = Promise.resolve();
+  private readonly unsubscribe: Array<() => void> = [];
+
+  private constructor(private readonly ctx: BackendContext) {}
+
+  /** Starts indexing the open hub and follows hub switches and note changes. */
+  static start(ctx: BackendContext): SearchService {
+    const service = new SearchService(ctx);
+    service.unsubscribe.push(ctx.onHubChanged((hub) => service.rebuild(hub)));
+    service.unsubscribe.push(ctx.onNotesChanged((change) => service.onNotes(change)));
+    service.rebuild(ctx.hub());
+    return service;
+  }
+
+  /** Resolves when the current build (and its cache write) has finished. */
+  whenIdle(): Promise<void> {
+    return this.building;
+  }
+
+  /** Stops following changes; a running build stops at its next chunk. */
+  async close(): Promise<void> {
+    this.generation++;
+    this.unsubscribe.forEach((u) => u());
+    await this.building.catch(() => undefined);
+  }
+
+  /** Indexing progress. */
+  getStatus(): SearchStatus {
+    return { ...this.status, entries: this.index.size };
+  }
+
+  /** Runs a query over what is indexed now. */
+  query(q: string, options: { limit?: number; filters?: SearchFilters; prefix?: boolean }): SearchQueryResult {
+    const started = performance.now();
+    const study = this.studyFacts();
+    const searchOptions: SearchOptions = { study, ...options };
+    const result = this.index.search(q, searchOptions);
+    const lookup = this.ctx.study;
+    const hits = result.hits.map((hit) => ({
+      ...hit,
+      badges: {
+        done: lookup !== null && hit.topicId !== null ? lookup.progressOf(hit.topicId) === 'done' : null,
+        hasNotes: lookup !== null && hit.topicId !== null ? lookup.hasNotes(hit.topicId) : null,
+      },
+    }));
+    return { hits, total: result.total, terms: result.terms, indexing: this.status.phase === 'indexing', tookMs: performance.now() - started };
+  }
+
+  private studyFacts(): StudyFacts | null {
+    const lookup = this.ctx.study;
+    return lookup === null ? null : { isDone: (id) => lookup.progressOf(id) === 'done', hasNotes: (id) => lookup.hasNotes(id) };
+  }
+
+  private rebuild(hub: HubService): void {
+    const generation = ++this.generation;
+    const previous = this.building;
+    this.building = previous
+      .catch(() => undefined)
+      .then(() => this.build(hub, generation))
+      .catch((e: unknown) => this.ctx.logger.error('search indexing failed', { error: String(e) }));
+  }
+
+  private async build(hub: HubService, generation: number): Promise<void> {
+    const started = Date.now();
+    const { groups, hashes, hubHash } = collect(hub);
+    const total = [...groups.values()].reduce((n, g) => n + g.length, 0);
+    this.setStatus({ phase: 'indexing', done: 0, total, entries: 0, fromCache: false });
+    const file = cacheFile(this.ctx.options.dataDir, hub.realRoot);
+    const cached = await readCache(file);
+    if (generation !== this.generation) {
+      return;
+    }
+    const byKey = new Map<string, SearchEntry>();
+    for (const group of groups.values()) {
+      for (const e of group) {
+        byKey.set(e.key, e);
+      }
+    }
+    let index: SearchIndex;
+    let changed: string[];
+    if (cached !== null) {
+      index = SearchIndex.import(cached.dump, (key) => byKey.get(key) ?? null);
+      changed = Object.keys(hashes).filter((p) => cached.meta.docHashes[p] !== hashes[p]);
+      // Entries of removed or changed docs are retired; changed docs are added again below.
+      for (const key of index.keys()) {
+        const entry = index.entry(key);
+        const group = entry?.kind === 'endpoint' ? ENDPOINTS_DOC : (entry?.docPath ?? '');
+        if (entry === null || !(group in hashes) || changed.includes(group)) {
+          index.remove(key);
+        }
+      }
+      if (index.staleCount > Math.max(500, index.size)) {
+        index = new SearchIndex();
+        changed = [...groups.keys()];
+      }
+    } else {
+      index = new SearchIndex();
+      changed = [...groups.keys()];
+    }
+    const fromCache = cached !== null && changed.length < groups.size;
+    const toAdd = changed.flatMap((p) => groups.get(p) ?? []);
+    this.index = index;
+    this.setStatus({ phase: 'indexing', done: total - toAdd.length, total, entries: index.size, fromCache });
+    let chunkStart = Date.now();
+    let lastProgress = chunkStart;
+    for (let i = 0; i < toAdd.length; i++) {
+      index.add(toAdd[i]!);
+      if (Date.now() - chunkStart >= CHUNK_MS) {
+        await yieldToLoop();
+        if (generation !== this.generation) {
+          return;
+        }
+        chunkStart = Date.now();
+        if (chunkStart - lastProgress >= PROGRESS_EVERY_MS) {
+          lastProgress = chunkStart;
+          this.setStatus({ ...this.status, done: total - toAdd.length + i + 1 });
+        }
+      }
+    }
+    if (toAdd.length > 0 || cached?.meta.hubHash !== hubHash) {
+      const meta: CacheMeta = { version: CACHE_VERSION, hubHash, docHashes: hashes };
+      await writeCache(file, meta, index.export()).catch((e: unknown) => this.ctx.logger.warn('search cache not written', { error: String(e) }));
+    }
+    if (generation !== this.generation) {
+      return;
+    }
+    for (const note of this.notes.values()) {
+      index.add(this.noteToEntry(note));
+    }
+    this.setStatus({ phase: 'ready', done: total, total, entries: index.size, fromCache });
+    this.ctx.logger.info('search index ready', { entries: index.size, ms: Date.now() - started, reindexed: toAdd.length, fromCache });
+  }
+
+  private setStatus(next: SearchStatus): void {
+    this.status = next;
+    this.ctx.events.emit({ type: 'index.progress', done: next.done, total: next.total, phase: next.phase });
+  }
+
+  private noteToEntry(note: NoteInput): SearchEntry {
+    const topic = note.topicId !== null ? this.index.entry(note.topicId) : null;
+    const at = topic !== null && topic.slug !== null ? { docPath: topic.docPath, docTitle: topic.docTitle, slug: topic.slug, title: topic.title } : null;
+    return noteEntry(note, at);
+  }
+
+  private onNotes(change: NoteChange): void {
+    const indexed = this.status.phase === 'ready';
+    if (change.kind === 'reset') {
+      for (const id of this.notes.keys()) {
+        this.index.remove(`note:${id}`);
+      }
+      this.notes.clear();
+      for (const note of change.notes) {
+        this.notes.set(note.id, note);
+        if (indexed) {
+          this.index.add(this.noteToEntry(note));
+        }
+      }
+    } else if (change.kind === 'saved') {
+      this.notes.set(change.note.id, change.note);
+      if (indexed) {
+        this.index.add(this.noteToEntry(change.note));
+      }
+    } else {
+      this.notes.delete(change.id);
+      this.index.remove(`note:${change.id}`);
+    }
+    // Replaced notes leave retired ids behind; past a point a rebuild is cheaper than the waste.
+    if (indexed && this.index.staleCount > Math.max(2000, this.index.size / 2)) {
+      this.rebuild(this.ctx.hub());
+    }
+  }
+}
