@@ -1,10 +1,12 @@
 /** The one backend object that implements StudyApi; Electron main, the web host and tests share it. */
+import { mkdir } from 'node:fs/promises';
 import type { StudyBackend } from '../core/api/contract';
 import { createAppHandlers } from './app/appHandlers';
 import { BackendContext, type BackendOptions } from './context';
 import { createHubHandlers } from './hub/hubHandlers';
 import { HubService } from './hub/hubService';
 import { createSpecHandlers } from './hub/specHandlers';
+import { createSearchHandlers } from './search/searchHandlers';
 import { ParsePool } from './hub/parsePool';
 import { createStudyHandlers } from './study/studyHandlers';
 import { StudyService } from './study/studyService';
@@ -18,6 +20,7 @@ export type Backend = { api: StudyBackend; context: BackendContext; close(): Pro
 /** Opens the hub and builds the backend from every domain's handlers. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const root = options.hubRoot ?? options.bundledHub;
+  await mkdir(options.dataDir, { recursive: true });
   const parser = new ParsePool(options.logger);
   const closers: Array<() => Promise<void>> = [() => parser.close()];
   const hub = await HubService.open(root, root === options.bundledHub, parser).catch(async (e: unknown) => {
@@ -29,11 +32,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   options.logger.info('hub opened', { root, docs: hub.overview().docCount });
   const study = await StudyService.open(ctx);
   closers.push(() => study.close());
+  const search = createSearchHandlers(ctx);
+  closers.push(() => search.service.close());
   const api: StudyBackend = {
     ...createAppHandlers(ctx),
     ...createHubHandlers(ctx),
     ...createSpecHandlers(ctx),
     ...createStudyHandlers(ctx, study),
+    ...search.handlers,
   };
   // Every domain listens by now: search gets the notes to index.
   study.announce();
