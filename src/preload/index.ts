@@ -28,6 +28,8 @@ const nexus = {
   'notes.get': (args) => invoke('notes.get', args),
   'notes.save': (args) => invoke('notes.save', args),
   'notes.delete': (args) => invoke('notes.delete', args),
+  'search.query': (args) => invoke('search.query', args),
+  'search.status': (args) => invoke('search.status', args),
 } satisfies StudyApi;
 
 const nexusEvents = {

@@ -51,7 +51,7 @@ function collect(hub: HubService): { groups: Map<string, SearchEntry[]>; hashes:
 /** The search domain's state. Create with `SearchService.start(ctx)`. */
 export class SearchService {
   private index = new SearchIndex();
-  private status: SearchStatus = { phase: 'indexing', done: 0, total: 0, entries: 0, fromCache: false };
+  private status: SearchStatus = { phase: 'indexing', done: 0, total: 0, entries: 0, fromCache: false, reindexed: 0 };
   private generation = 0;
   private readonly notes = new Map<string, NoteInput>();
   private building: Promise<void> = Promise.resolve();
@@ -120,7 +120,7 @@ export class SearchService {
     const started = Date.now();
     const { groups, hashes, hubHash } = collect(hub);
     const total = [...groups.values()].reduce((n, g) => n + g.length, 0);
-    this.setStatus({ phase: 'indexing', done: 0, total, entries: 0, fromCache: false });
+    this.setStatus({ phase: 'indexing', done: 0, total, entries: 0, fromCache: false, reindexed: 0 });
     const file = cacheFile(this.ctx.options.dataDir, hub.realRoot);
     const cached = await readCache(file);
     if (generation !== this.generation) {
@@ -156,7 +156,7 @@ export class SearchService {
     const fromCache = cached !== null && changed.length < groups.size;
     const toAdd = changed.flatMap((p) => groups.get(p) ?? []);
     this.index = index;
-    this.setStatus({ phase: 'indexing', done: total - toAdd.length, total, entries: index.size, fromCache });
+    this.setStatus({ phase: 'indexing', done: total - toAdd.length, total, entries: index.size, fromCache, reindexed: toAdd.length });
     let chunkStart = Date.now();
     let lastProgress = chunkStart;
     for (let i = 0; i < toAdd.length; i++) {
@@ -183,7 +183,7 @@ export class SearchService {
     for (const note of this.notes.values()) {
       index.add(this.noteToEntry(note));
     }
-    this.setStatus({ phase: 'ready', done: total, total, entries: index.size, fromCache });
+    this.setStatus({ phase: 'ready', done: total, total, entries: index.size, fromCache, reindexed: toAdd.length });
     this.ctx.logger.info('search index ready', { entries: index.size, ms: Date.now() - started, reindexed: toAdd.length, fromCache });
   }
 

@@ -54,6 +54,8 @@ export type SearchStatus = {
   entries: number;
   /** The index came from the on-disk cache. */
   fromCache: boolean;
+  /** Entries (re-)indexed by the last build: all of them without a cache, changed docs' with one. */
+  reindexed: number;
 };
 
 /** Results of `search.*`. */
