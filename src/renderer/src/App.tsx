@@ -1,10 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HubOverview, StudyApi } from '../../core/api/contract';
 import { HubTree } from './components/HubTree';
 import { OpenHubForm } from './components/OpenHubForm';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { Reader } from './components/Reader';
+import { Dashboard } from './components/study/Dashboard';
+import { NotesPane } from './components/study/NotesPane';
+import { NotesView } from './components/study/NotesView';
+import { ProgressControls } from './components/study/ProgressControls';
+import { StudyCommands } from './components/study/StudyCommands';
+import { StudyStatusBanner } from './components/study/StudyStatusBanner';
+import { topicsOf } from './components/study/studyTree';
+import { useCurrentTopic } from './components/study/useCurrentTopic';
+import { useStudy } from './components/study/useStudy';
+import { getEvents } from './api/client';
 import { useRoute } from './hooks/useRoute';
+import { useUiCommand } from './hooks/useUiCommand';
 import type { Route } from './route';
 
 type HubState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; hub: HubOverview };
@@ -24,6 +35,13 @@ export function App({ api }: { api: StudyApi }) {
   const [route, navigate] = useRoute();
   const [showProblems, setShowProblems] = useState(false);
   const [showOpen, setShowOpen] = useState(false);
+  const [showSidebar, setShowSidebar] = useState(true);
+  useUiCommand('toggle-sidebar', () => setShowSidebar((v) => !v));
+  useUiCommand('open-hub', () => setShowOpen(true));
+  const study = useStudy(api);
+  const [showNotes, setShowNotes] = useState(true);
+  useUiCommand('toggle-notes', () => setShowNotes((v) => !v));
+  useUiCommand('open-dashboard', () => navigate({ view: 'dashboard', path: null, slug: null }));
 
   useEffect(() => {
     void api['hub.overview']({}).then((res) => {
@@ -35,6 +53,8 @@ export function App({ api }: { api: StudyApi }) {
   const path = route.path ?? (hub !== null ? firstDoc(hub) : null);
   const open = useCallback((p: string, slug: string | null) => navigate({ view: 'read', path: p, slug }), [navigate]);
   const onNavigate = useCallback((r: Route) => navigate(r), [navigate]);
+  const docTopics = useMemo(() => (hub !== null ? topicsOf(hub.tree, path) : []), [hub, path]);
+  const topic = useCurrentTopic(docTopics, route.slug);
 
   const openHub = async (root: string): Promise<string | null> => {
     const res = await api['hub.open']({ root });
@@ -59,13 +79,22 @@ export function App({ api }: { api: StudyApi }) {
   }
   const problems = hubState.hub.problems;
   return (
-    <div className="app">
+    <div className={showSidebar ? 'app' : 'app sidebar-hidden'}>
       <header className="topbar">
         <span className="brand">Nexus Companion</span>
         <span className="hub-name" title={hubState.hub.root}>
           {hubState.hub.bundled ? 'Project Nexus (bundled)' : hubState.hub.name}
         </span>
         <span className="spacer" />
+        <button type="button" aria-pressed={route.view === 'dashboard'} onClick={() => navigate({ view: 'dashboard', path: null, slug: null })}>
+          Dashboard
+        </button>
+        <button type="button" aria-pressed={route.view === 'notes'} onClick={() => navigate({ view: 'notes', path: null, slug: null, noteId: null })}>
+          All notes
+        </button>
+        <button type="button" aria-pressed={showNotes} onClick={() => setShowNotes((v) => !v)}>
+          Notes pane
+        </button>
         <button type="button" onClick={() => setShowOpen((v) => !v)}>
           Open hub…
         </button>
@@ -73,19 +102,29 @@ export function App({ api }: { api: StudyApi }) {
           Problems ({problems.length})
         </button>
       </header>
+      <StudyStatusBanner api={api} events={getEvents()} />
+      <StudyCommands api={api} />
       {showOpen && <OpenHubForm onSubmit={openHub} onCancel={() => setShowOpen(false)} />}
       <div className="main">
         <nav className="sidebar" aria-label="Docs">
-          <HubTree key={hubState.hub.root} tree={hubState.hub.tree} currentPath={path} currentSlug={route.slug} onOpen={open} />
+          <HubTree key={hubState.hub.root} tree={hubState.hub.tree} currentPath={path} currentSlug={route.slug} onOpen={open} progress={study} />
         </nav>
         <main className="content">
           {showProblems && <ProblemsPanel problems={problems} onOpen={(p) => open(p, null)} onClose={() => setShowProblems(false)} />}
-          {path !== null ? (
-            <Reader key={path} api={api} path={path} slug={route.slug} onNavigate={onNavigate} />
+          {route.view === 'dashboard' ? (
+            <Dashboard api={api} onNavigate={onNavigate} onProgressChanged={() => void study.refresh()} version={study.version} />
+          ) : route.view === 'notes' ? (
+            <NotesView api={api} noteId={route.noteId} onNavigate={onNavigate} />
+          ) : path !== null ? (
+            <>
+              <ProgressControls api={api} topic={topic} study={study} />
+              <Reader key={path} api={api} path={path} slug={route.slug} onNavigate={onNavigate} />
+            </>
           ) : (
             <div className="reader-status">This hub has no markdown docs.</div>
           )}
         </main>
+        {showNotes && route.view === 'read' && path !== null && <NotesPane api={api} topic={topic} onClose={() => setShowNotes(false)} />}
       </div>
     </div>
   );

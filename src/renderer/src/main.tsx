@@ -1,14 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { getApi } from './api/client';
+import { getApi, getEvents } from './api/client';
+import { ShellProvider } from './shell/ShellProvider';
+import { guardWindowOpen } from './shell/guardWindowOpen';
 import './styles.css';
 
+guardWindowOpen();
 const container = document.getElementById('root');
 if (container !== null) {
   createRoot(container).render(
     <StrictMode>
-      <App api={getApi()} />
+      <ShellProvider api={getApi()} events={getEvents()} inElectron={window.nexus !== undefined} mac={/Mac/.test(navigator.userAgent)}>
+        <App api={getApi()} />
+      </ShellProvider>
     </StrictMode>,
   );
 }
