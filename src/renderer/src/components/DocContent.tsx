@@ -4,6 +4,7 @@ import { type MouseEvent, type ReactElement, type ReactNode, memo, useEffect, us
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import type { StudyApi } from '../../../core/api/contract';
 import { targetRoute, type Route } from '../route';
+import { DiagramPre } from './diagrams/DiagramPre';
 
 type LinkProps = { children?: ReactNode; href?: string; 'data-link-kind'?: string; 'data-target'?: string; 'data-href'?: string; className?: string };
 type ImageProps = { alt?: string; 'data-image-kind'?: string; 'data-src'?: string; title?: string };
@@ -102,5 +103,5 @@ export const DocContent = memo(function DocContent({ safeHast, api, onNavigate }
     );
   };
   // hast-util-to-jsx-runtime types its result with the global JSX namespace, which React 19 no longer declares.
-  return toJsxRuntime(safeHast, { Fragment, jsx, jsxs, components: { a: Link, img: Image } }) as ReactElement;
+  return toJsxRuntime(safeHast, { Fragment, jsx, jsxs, passNode: true, components: { a: Link, img: Image, pre: DiagramPre } }) as ReactElement;
 });
