@@ -1,0 +1,48 @@
+/** The database's notes and progress <-> the files under `.nexus/<handle>/`. */
+import { notePaths, parseNote, serialiseNote } from './noteFile';
+import { parseProgress, serialiseProgress } from './progressFile';
+import type { RepoFile, SyncNote, SyncProgress, SyncSide } from './types';
+
+/** Name of the progress file inside the handle folder. */
+export const PROGRESS_FILE = 'progress.json';
+/** Folder of the note files inside the handle folder. */
+export const NOTES_DIR = 'notes/';
+
+/** The files that represent `notes` and `progress`, sorted by path. */
+export function exportFiles(notes: readonly SyncNote[], progress: SyncProgress): RepoFile[] {
+  const paths = notePaths(notes);
+  const files: RepoFile[] = notes.map((n) => ({ path: paths.get(n.id) ?? `notes/_free/${n.id}.md`, text: serialiseNote(n) }));
+  files.push({ path: PROGRESS_FILE, text: serialiseProgress(progress) });
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Reads one side (local, remote or base) from its files. Unreadable files are listed in
+ * `skipped`; a note id seen twice keeps the most recently updated copy.
+ */
+export function readSide(files: readonly RepoFile[]): SyncSide {
+  const byId = new Map<string, SyncNote>();
+  const skipped: string[] = [];
+  let progress: SyncProgress = {};
+  for (const f of files) {
+    if (f.path === PROGRESS_FILE) {
+      const parsed = parseProgress(f.text);
+      if (parsed === null) {
+        skipped.push(f.path);
+      } else {
+        progress = parsed.progress;
+      }
+    } else if (f.path.startsWith(NOTES_DIR) && f.path.endsWith('.md')) {
+      const parsed = parseNote(f.text);
+      if (!parsed.ok) {
+        skipped.push(f.path);
+        continue;
+      }
+      const prev = byId.get(parsed.note.id);
+      if (prev === undefined || parsed.note.updatedAt > prev.updatedAt) {
+        byId.set(parsed.note.id, parsed.note);
+      }
+    }
+  }
+  return { notes: [...byId.values()], progress, skipped };
+}
