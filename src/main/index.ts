@@ -189,6 +189,10 @@ void app.whenReady().then(async () => {
   serveApp();
   const options = { bundledHub, dataDir, host: 'electron' as const, version: app.getVersion(), logger, openExternal: (url: string) => shell.openExternal(url) };
   const hubRoot = startupHub(process.env['NEXUS_HUB'], settings);
+  if (process.env['NEXUS_HUB'] === undefined && hubRoot !== (settings.lastHub ?? undefined)) {
+    // The last hub is gone: its last topic means nothing in the bundled one.
+    updateSettings({ lastHub: null, lastRoute: null });
+  }
   backend = await createBackend({ ...options, ...(hubRoot !== undefined ? { hubRoot } : {}) }).catch(async (e: unknown) => {
     // The last hub cannot be opened any more: start on the bundled one, and forget it.
     logger.warn('last hub could not be opened; using the bundled hub', e);
