@@ -1,12 +1,16 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { HubTreeNode } from '../../../core/hub/types';
 import { type TreeRow, docKey, visibleRows } from './treeModel';
+import { TreeProgress } from './study/TreeProgress';
+import type { ProgressView } from './study/useStudy';
 
 type Props = {
   tree: HubTreeNode[];
   currentPath: string | null;
   currentSlug: string | null;
   onOpen: (path: string, slug: string | null) => void;
+  /** Progress to show: a check per topic, a bar per doc. */
+  progress?: ProgressView;
 };
 
 function initialExpanded(tree: HubTreeNode[]): Set<string> {
@@ -24,7 +28,7 @@ function withAncestors(prev: Set<string>, docPath: string): Set<string> {
 }
 
 /** The sidebar: an ARIA treeview of folders, docs and their topics, driven by the keyboard too. */
-export function HubTree({ tree, currentPath, currentSlug, onOpen }: Props) {
+export function HubTree({ tree, currentPath, currentSlug, onOpen, progress }: Props) {
   const [expanded, setExpanded] = useState<Set<string>>(() => initialExpanded(tree));
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
@@ -159,6 +163,7 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen }: Props) {
           </span>
           {row.badge !== undefined && <span className={`tree-badge method-${row.badge.toLowerCase()}`}>{row.badge}</span>}
           <span className="label">{row.label}</span>
+          {progress !== undefined && <TreeProgress rowKey={row.key} progress={progress} />}
         </li>
       ))}
     </ul>

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { StudyApi } from '../../../../core/api/contract';
+import type { Note, NoteListItem } from '../../../../core/api/studyApi';
+import type { Route } from '../../route';
+import { ExportButton } from './ExportButton';
+import { NoteEditorPanel } from './NoteEditorPanel';
+
+type Props = { api: StudyApi; noteId: string | null; onNavigate: (route: Route) => void };
+type Sort = 'updated' | 'created' | 'title';
+
+/** All notes: search, tag filter, sort, orphaned notes with their old heading, free notes. */
+export function NotesView({ api, noteId, onNavigate }: Props) {
+  const [text, setText] = useState('');
+  const [tag, setTag] = useState('');
+  const [sort, setSort] = useState<Sort>('updated');
+  const [orphanedOnly, setOrphanedOnly] = useState(false);
+  const [notes, setNotes] = useState<NoteListItem[]>([]);
+  const [tags, setTags] = useState<Array<{ tag: string; count: number }>>([]);
+  const [creating, setCreating] = useState(0);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void api['notes.list']({ text, sort, orphanedOnly, ...(tag !== '' ? { tag } : {}) }).then((res) => {
+      if (live && res.ok) {
+        setNotes(res.value.notes);
+        setTags(res.value.tags);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, text, tag, sort, orphanedOnly, reload]);
+
+  const selected = notes.find((n) => n.id === noteId) ?? null;
+  const select = (id: string | null): void => onNavigate({ view: 'notes', path: null, slug: null, noteId: id });
+  const onSaved = useCallback((note: Note) => {
+    setNotes((prev) => prev.map((n) => (n.id === note.id ? { ...n, ...note } : n)));
+  }, []);
+  const onCreated = useCallback((note: Note) => {
+    setNotes((prev) => (prev.some((n) => n.id === note.id) ? prev.map((n) => (n.id === note.id ? { ...n, ...note } : n)) : [{ ...note, orphaned: false }, ...prev]));
+  }, []);
+  const onDeleted = (): void => {
+    setCreating(0);
+    select(null);
+    setReload((n) => n + 1);
+  };
+
+  return (
+    <section className="notes-view" aria-label="All notes">
+      <div className="notes-list-col">
+        <div className="notes-filters">
+          <input type="search" aria-label="Search notes" placeholder="Search notes" value={text} onChange={(e) => setText(e.target.value)} />
+          <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+            <option value="">All tags</option>
+            {tags.map((t) => (
+              <option key={t.tag} value={t.tag}>
+                {t.tag} ({t.count})
+              </option>
+            ))}
+          </select>
+          <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+            <option value="updated">Last edited</option>
+            <option value="created">Created</option>
+            <option value="title">Title</option>
+          </select>
+          <label>
+            <input type="checkbox" checked={orphanedOnly} onChange={(e) => setOrphanedOnly(e.target.checked)} /> Orphaned only
+          </label>
+        </div>
+        <div className="notes-list-actions">
+          <button type="button" onClick={() => { select(null); setCreating((n) => n + 1); }}>
+            New free note
+          </button>
+          <ExportButton api={api} />
+        </div>
+        <ul className="notes-list" aria-label="Notes">
+          {notes.length === 0 && <li className="muted">No notes match.</li>}
+          {notes.map((n) => (
+            <li key={n.id} className={n.id === noteId ? 'active' : undefined}>
+              <button type="button" className="note-item" aria-current={n.id === noteId} onClick={() => { setCreating(0); select(n.id); }}>
+                <span className="note-item-title">{n.title || 'Untitled note'}</span>
+                <span className="note-item-topic muted">
+                  {n.topicId === null ? 'Free note' : n.orphaned ? `Orphaned — was under “${n.topicTitle ?? n.topicId}”` : (n.topicTitle ?? n.topicId)}
+                </span>
+                {n.tags.length > 0 && <span className="note-item-tags">{n.tags.map((t) => `#${t}`).join(' ')}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="notes-edit-col">
+        {creating > 0 ? (
+          <NoteEditorPanel key={`free-${creating}`} api={api} note={null} topicId={null} onSaved={onCreated} onDeleted={onDeleted} />
+        ) : selected !== null ? (
+          <>
+            {selected.topicId !== null && !selected.orphaned && (
+              <button type="button" className="link-button" onClick={() => onNavigate({ view: 'read', path: selected.topicId?.split('#')[0] ?? null, slug: selected.topicId?.split('#')[1] ?? null })}>
+                Open “{selected.topicTitle ?? selected.topicId}” →
+              </button>
+            )}
+            {selected.orphaned && <p className="doc-warnings">This note’s topic (“{selected.topicTitle ?? selected.topicId}”) is no longer in the hub. The note is kept.</p>}
+            <NoteEditorPanel key={selected.id} api={api} note={selected} topicId={selected.topicId} onSaved={onSaved} onDeleted={onDeleted} />
+          </>
+        ) : (
+          <p className="muted">Choose a note, or write a free note.</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { StudyApi } from '../../../../core/api/contract';
+import type { ProgressState } from '../../../../core/api/studyApi';
+import type { Topic } from '../../../../core/hub/types';
+import { STATES, type StudyHandle } from './useStudy';
+import './study.css';
+
+/** How often reading time is reported while a topic is on screen. */
+export const READ_TICK_SECONDS = 15;
+
+type Props = {
+  api: StudyApi;
+  topic: Topic | null;
+  study: StudyHandle;
+  /** Seconds between reading reports (tests shorten it). */
+  tickSeconds?: number;
+};
+
+/** True when a key press belongs to a text field or an editor, not to the app's shortcuts. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) {
+    return false;
+  }
+  return target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"], .cm-editor') !== null;
+}
+
+/**
+ * The topic toolbar above the reader: the current topic's state as four toggle buttons, with the
+ * keys N, I, D and S. Reading time is reported while the page is visible, so a topic read for a
+ * while turns "in progress" and the day counts as a study day.
+ */
+export function ProgressControls({ api, topic, study, tickSeconds = READ_TICK_SECONDS }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const current = topic !== null ? study.stateOf(topic.id) : 'not-started';
+
+  const set = (state: ProgressState): void => {
+    if (topic === null) {
+      return;
+    }
+    void study.setState(topic.id, state).then(setError);
+  };
+  const onKey = useEffectEvent((e: KeyboardEvent): void => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTyping(e.target)) {
+      return;
+    }
+    const match = STATES.find((s) => s.key === e.key.toUpperCase());
+    if (match !== undefined) {
+      e.preventDefault();
+      set(match.state);
+    }
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent): void => onKey(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+  const onRead = useEffectEvent((topicId: string, state: ProgressState): void => {
+    if (state !== study.stateOf(topicId)) {
+      void study.refresh();
+    }
+  });
+
+  const topicId = topic?.id ?? null;
+  useEffect(() => {
+    if (topicId === null) {
+      return undefined;
+    }
+    const report = (seconds: number): void => {
+      void api['progress.read']({ topicId, seconds }).then((res) => {
+        if (res.ok) {
+          onRead(topicId, res.value.state);
+        }
+      });
+    };
+    report(0);
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') {
+        report(tickSeconds);
+      }
+    }, tickSeconds * 1000);
+    return () => window.clearInterval(timer);
+  }, [api, topicId, tickSeconds]);
+
+  if (topic === null) {
+    return null;
+  }
+  return (
+    <div className="progress-controls" role="toolbar" aria-label="Topic progress">
+      <span className="progress-topic" title={topic.id}>
+        {topic.title}
+      </span>
+      {STATES.map((s) => (
+        <button
+          key={s.state}
+          type="button"
+          className={`state-btn state-${s.state}`}
+          aria-pressed={current === s.state}
+          aria-keyshortcuts={s.key}
+          title={`${s.label} (${s.key})`}
+          onClick={() => set(s.state)}
+        >
+          <span aria-hidden="true">{s.icon}</span> {s.label}
+        </button>
+      ))}
+      {error !== null && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** Which topic of the open doc the learner is reading: the last H1-H3 scrolled past the top. */
+import { useEffect, useState } from 'react';
+import type { Topic } from '../../../../core/hub/types';
+
+/** Follows scrolling of `.content` and returns the current topic (the route's slug first). */
+export function useCurrentTopic(topics: readonly Topic[], slug: string | null): Topic | null {
+  const initial = (topics.find((t) => t.slug === slug) ?? topics[0] ?? null);
+  const [current, setCurrent] = useState<Topic | null>(initial);
+  const [basis, setBasis] = useState({ topics, slug });
+  if (basis.topics !== topics || basis.slug !== slug) {
+    setBasis({ topics, slug });
+    setCurrent(initial);
+  }
+
+  useEffect(() => {
+    const container = document.querySelector('.content');
+    if (container === null) {
+      return undefined;
+    }
+    let frame = 0;
+    const onScroll = (): void => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const top = container.getBoundingClientRect().top + 90;
+        let found: Topic | null = null;
+        for (const t of topics) {
+          const el = document.getElementById(t.slug);
+          if (el !== null && el.getBoundingClientRect().top <= top) {
+            found = t;
+          }
+        }
+        setCurrent(found ?? topics[0] ?? null);
+      });
+    };
+    container.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      container.removeEventListener('scroll', onScroll);
+    };
+  }, [topics]);
+  return current;
+}
