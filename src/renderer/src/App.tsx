@@ -4,6 +4,8 @@ import { HubTree } from './components/HubTree';
 import { OpenHubForm } from './components/OpenHubForm';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { Reader } from './components/Reader';
+import { SearchPalette, openSearchPalette } from './components/search/SearchPalette';
+import { hitRoute } from './components/search/hitRoute';
 import { Dashboard } from './components/study/Dashboard';
 import { NotesPane } from './components/study/NotesPane';
 import { NotesView } from './components/study/NotesView';
@@ -86,6 +88,9 @@ export function App({ api }: { api: StudyApi }) {
           {hubState.hub.bundled ? 'Project Nexus (bundled)' : hubState.hub.name}
         </span>
         <span className="spacer" />
+        <button type="button" className="search-open" aria-keyshortcuts="Control+K Meta+K" onClick={openSearchPalette}>
+          Search… <kbd>Ctrl K</kbd>
+        </button>
         <button type="button" aria-pressed={route.view === 'dashboard'} onClick={() => navigate({ view: 'dashboard', path: null, slug: null })}>
           Dashboard
         </button>
@@ -103,6 +108,7 @@ export function App({ api }: { api: StudyApi }) {
         </button>
       </header>
       <StudyStatusBanner api={api} events={getEvents()} />
+      <SearchPalette api={api} events={getEvents()} onOpen={(hit, terms) => navigate(hitRoute(hit, terms))} />
       <StudyCommands api={api} />
       {showOpen && <OpenHubForm onSubmit={openHub} onCancel={() => setShowOpen(false)} />}
       <div className="main">
@@ -118,7 +124,7 @@ export function App({ api }: { api: StudyApi }) {
           ) : path !== null ? (
             <>
               <ProgressControls api={api} topic={topic} study={study} />
-              <Reader key={path} api={api} path={path} slug={route.slug} onNavigate={onNavigate} />
+              <Reader key={path} api={api} path={path} slug={route.slug} q={route.view === 'read' ? route.q : undefined} onNavigate={onNavigate} />
             </>
           ) : (
             <div className="reader-status">This hub has no markdown docs.</div>

@@ -3,13 +3,14 @@ import type { StudyApi } from '../../../core/api/contract';
 import type { RenderedDoc } from '../../../core/hub/types';
 import type { Route } from '../route';
 import { DocContent } from './DocContent';
+import { useSearchHighlight } from './search/useSearchHighlight';
 
-type Props = { api: StudyApi; path: string; slug: string | null; onNavigate: (route: Route) => void };
+type Props = { api: StudyApi; path: string; slug: string | null; /** Search words to highlight. */ q?: string | undefined; onNavigate: (route: Route) => void };
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; doc: RenderedDoc };
 
 /** The reader: one doc, scrolled to the requested topic. */
-export function Reader({ api, path, slug, onNavigate }: Props) {
+export function Reader({ api, path, slug, q, onNavigate }: Props) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const articleRef = useRef<HTMLElement>(null);
 
@@ -26,6 +27,7 @@ export function Reader({ api, path, slug, onNavigate }: Props) {
     };
   }, [api, path]);
 
+  useSearchHighlight(articleRef, q !== undefined && q !== '' ? q.split(' ') : [], state.status === 'ready');
   const missingSlug = state.status === 'ready' && slug !== null && !state.doc.anchors.includes(slug) && !state.doc.topics.some((t) => t.slug === slug);
 
   useEffect(() => {
