@@ -4,6 +4,8 @@ import { HubTree } from './components/HubTree';
 import { OpenHubForm } from './components/OpenHubForm';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { Reader } from './components/Reader';
+import { ApiReference } from './components/api/ApiReference';
+import { specPathsOf, specTopicsOf } from './components/api/specTree';
 import { SearchPalette, openSearchPalette } from './components/search/SearchPalette';
 import { hitRoute } from './components/search/hitRoute';
 import { Dashboard } from './components/study/Dashboard';
@@ -55,8 +57,13 @@ export function App({ api }: { api: StudyApi }) {
   const path = route.path ?? (hub !== null ? firstDoc(hub) : null);
   const open = useCallback((p: string, slug: string | null) => navigate({ view: 'read', path: p, slug }), [navigate]);
   const onNavigate = useCallback((r: Route) => navigate(r), [navigate]);
-  const docTopics = useMemo(() => (hub !== null ? topicsOf(hub.tree, path) : []), [hub, path]);
+  const specPaths = useMemo(() => specPathsOf(hub?.tree), [hub]);
+  // A spec opens as an API reference, whether reached by its api route, the tree, search or a link.
+  const apiPath = path !== null && (route.view === 'api' || specPaths.has(path)) ? path : null;
+  const docTopics = useMemo(() => (hub !== null ? (apiPath !== null ? specTopicsOf(hub.tree, apiPath) : topicsOf(hub.tree, path)) : []), [hub, path, apiPath]);
   const topic = useCurrentTopic(docTopics, route.slug);
+  // In an API reference the topic is the operation opened (the route's slug), not the scroll position.
+  const shownTopic = apiPath !== null ? (docTopics.find((t) => t.slug === route.slug) ?? null) : topic;
 
   const openHub = async (root: string): Promise<string | null> => {
     const res = await api['hub.open']({ root });
@@ -121,6 +128,8 @@ export function App({ api }: { api: StudyApi }) {
             <Dashboard api={api} onNavigate={onNavigate} onProgressChanged={() => void study.refresh()} version={study.version} />
           ) : route.view === 'notes' ? (
             <NotesView api={api} noteId={route.noteId} onNavigate={onNavigate} />
+          ) : apiPath !== null ? (
+            <ApiReference key={apiPath} api={api} path={apiPath} slug={route.slug} onNavigate={onNavigate} topicSlot={() => <ProgressControls api={api} topic={shownTopic} study={study} />} />
           ) : path !== null ? (
             <>
               <ProgressControls api={api} topic={topic} study={study} />
@@ -130,7 +139,7 @@ export function App({ api }: { api: StudyApi }) {
             <div className="reader-status">This hub has no markdown docs.</div>
           )}
         </main>
-        {showNotes && route.view === 'read' && path !== null && <NotesPane api={api} topic={topic} onClose={() => setShowNotes(false)} />}
+        {showNotes && (route.view === 'read' || route.view === 'api') && path !== null && <NotesPane api={api} topic={shownTopic} onClose={() => setShowNotes(false)} />}
       </div>
     </div>
   );
