@@ -7,6 +7,8 @@ import { createHubHandlers } from './hub/hubHandlers';
 import { HubService } from './hub/hubService';
 import { createSpecHandlers } from './hub/specHandlers';
 import { createSearchHandlers } from './search/searchHandlers';
+import { createSyncHandlers } from './sync/syncHandlers';
+import { SyncService } from './sync/syncService';
 import { ParsePool } from './hub/parsePool';
 import { createStudyHandlers } from './study/studyHandlers';
 import { StudyService } from './study/studyService';
@@ -34,12 +36,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   closers.push(() => study.close());
   const search = createSearchHandlers(ctx);
   closers.push(() => search.service.close());
+  const sync = await SyncService.open(ctx, study);
+  closers.push(() => sync.close());
   const api: StudyBackend = {
     ...createAppHandlers(ctx),
     ...createHubHandlers(ctx),
     ...createSpecHandlers(ctx),
     ...createStudyHandlers(ctx, study),
     ...search.handlers,
+    ...createSyncHandlers(sync),
   };
   // Every domain listens by now: search gets the notes to index.
   study.announce();

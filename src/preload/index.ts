@@ -30,6 +30,13 @@ const nexus = {
   'notes.delete': (args) => invoke('notes.delete', args),
   'search.query': (args) => invoke('search.query', args),
   'search.status': (args) => invoke('search.status', args),
+  'sync.status': (args) => invoke('sync.status', args),
+  'sync.configure': (args) => invoke('sync.configure', args),
+  'sync.clone': (args) => invoke('sync.clone', args),
+  'sync.run': (args) => invoke('sync.run', args),
+  'sync.log': (args) => invoke('sync.log', args),
+  'sync.conflicts': (args) => invoke('sync.conflicts', args),
+  'sync.resolve': (args) => invoke('sync.resolve', args),
 } satisfies StudyApi;
 
 const nexusEvents = {

@@ -9,6 +9,8 @@ import { addActivity, currentStreak, heatmap, localDay, touchRecent } from '../.
 import { type NoteListItem, type NoteQuery, cleanTags, isOrphaned, queryNotes, tagCounts } from '../../core/study/notes';
 import { applyReading, applyState, progressStats } from '../../core/study/progress';
 import { type TopicCatalog, buildCatalog } from '../../core/study/topicCatalog';
+import { applyMerge } from '../../core/sync/applyMerge';
+import type { SyncProgress } from '../../core/sync/types';
 import type { BackendContext, NoteSnapshot } from '../context';
 import { SaveFailedError, StudyStore } from '../store/studyStore';
 
@@ -224,6 +226,18 @@ export class StudyService {
       this.ctx.notifyNotes({ kind: 'deleted', id });
     }
     return { deleted };
+  }
+
+  /** Applies a sync's merged notes and progress in one durable write (edits made meanwhile win). */
+  async applySync(exported: readonly Note[], merged: { notes: readonly Note[]; progress: SyncProgress }): Promise<void> {
+    await durable(() =>
+      this.store.update((db) => {
+        const next = applyMerge(db, exported, merged);
+        db.notes = next.notes;
+        db.progress = next.progress;
+      }),
+    );
+    this.announce();
   }
 
   close(): Promise<void> {

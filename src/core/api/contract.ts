@@ -10,6 +10,7 @@ import type { ApiResult } from './result';
 import { type SearchResults, searchSchemas } from './searchApi';
 import { type SpecResults, specSchemas } from './specApi';
 import { type StudyResults, studySchemas } from './studyApi';
+import { type SyncResults, syncSchemas } from './syncApi';
 
 export type { AppInfo } from './appApi';
 export type { HubAsset, HubOverview } from './hubApi';
@@ -22,10 +23,11 @@ export const apiSchemas = {
   ...specSchemas,
   ...studySchemas,
   ...searchSchemas,
+  ...syncSchemas,
 } as const;
 
 /** Result type of each method, all domains. */
-export type ApiResults = AppResults & HubResults & SpecResults & StudyResults & SearchResults;
+export type ApiResults = AppResults & HubResults & SpecResults & StudyResults & SearchResults & SyncResults;
 
 /** Every method name. */
 export type ApiMethod = keyof typeof apiSchemas;

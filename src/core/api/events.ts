@@ -1,5 +1,6 @@
 /** Push events from the back end to the UI, over one typed channel per host. */
 import type { DbStatus } from '../db/status';
+import type { SyncRunResult, SyncStepName, SyncStepState } from './syncApi';
 import type { UiCommand } from '../shell/shortcuts';
 
 /** Every event the back end pushes. Domains add their variants here. */
@@ -9,7 +10,11 @@ export type AppEvent =
   | { type: 'study.status'; status: DbStatus }
   /** A menu item of the desktop shell asks the UI to do something (open search, toggle a pane...). */
   | { type: 'ui.command'; command: UiCommand }
-  | { type: 'index.progress'; done: number; total: number; phase: 'indexing' | 'ready' };
+  | { type: 'index.progress'; done: number; total: number; phase: 'indexing' | 'ready' }
+  /** A step of the running sync started or ended. */
+  | { type: 'sync.step'; step: SyncStepName; state: SyncStepState; detail: string }
+  /** A sync ended (ok or not). */
+  | { type: 'sync.finished'; result: SyncRunResult };
 
 /** Unsubscribes a listener. */
 export type Unsubscribe = () => void;

@@ -1,0 +1,19 @@
+/** Turns a failed local git command into a SyncError. */
+import { SyncError, classifyRemoteError, firstErrorLine, syncError } from './gitErrors';
+import type { GitResult } from './gitRunner';
+
+/** The error for a failed command (network steps classified by their message). */
+export function classifyLocal(args: readonly string[], r: GitResult): SyncError {
+  const cmd = args[0] ?? '';
+  if (/index\.lock/.test(r.stderr)) {
+    return syncError('index-locked');
+  }
+  if (/not a git repository/i.test(r.stderr)) {
+    return syncError('not-a-repo');
+  }
+  if (['fetch', 'push', 'clone', 'ls-remote'].includes(cmd)) {
+    const code = classifyRemoteError(r.stderr);
+    return code === 'git-failed' ? syncError('git-failed', `git ${cmd}: ${firstErrorLine(r.stderr)}`) : new SyncError(code, syncError(code).message, firstErrorLine(r.stderr));
+  }
+  return syncError('git-failed', `git ${cmd}: ${firstErrorLine(r.stderr)}`);
+}

@@ -1,0 +1,189 @@
+/** Git operations sync needs, over the hardened runner. Nothing here touches the user's files. */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { RepoFile } from '../../core/sync/types';
+import { syncError } from './gitErrors';
+import type { GitRunner } from './gitRunner';
+
+/** What preflight learns about the repo. */
+export type RepoInfo = { top: string; gitDir: string; branch: string; head: string | null; remote: string };
+
+/** A blob to place in a tree: path relative to the repo root. */
+export type TreeEntry = { path: string; sha: string };
+
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbc4904b';
+
+/** The connected repository. */
+export class Repo {
+  constructor(
+    readonly git: GitRunner,
+    readonly cwd: string,
+  ) {}
+
+  /** Checks the repo can sync (spec: step "check"); throws a SyncError that says what to do. */
+  async preflight(): Promise<RepoInfo> {
+    if (!existsSync(this.cwd)) {
+      throw syncError('not-a-repo');
+    }
+    const top = await this.git.run(['rev-parse', '--show-toplevel', '--absolute-git-dir'], { cwd: this.cwd });
+    if (top.code !== 0) {
+      throw syncError('not-a-repo');
+    }
+    const [topDir = this.cwd, gitDir = path.join(this.cwd, '.git')] = top.stdout.trim().split('\n');
+    await this.git.neutralise(topDir);
+    for (const f of ['MERGE_HEAD', 'rebase-merge', 'rebase-apply', 'CHERRY_PICK_HEAD', 'REVERT_HEAD']) {
+      if (existsSync(path.join(gitDir, f))) {
+        throw syncError('in-progress');
+      }
+    }
+    if (existsSync(path.join(gitDir, 'index.lock'))) {
+      throw syncError('index-locked');
+    }
+    const sym = await this.git.run(['symbolic-ref', '-q', 'HEAD'], { cwd: topDir });
+    if (sym.code !== 0) {
+      throw syncError('detached-head');
+    }
+    const branch = sym.stdout.trim().replace(/^refs\/heads\//, '');
+    const head = await this.git.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { cwd: topDir });
+    const remote = await this.remoteOf(topDir, branch);
+    return { top: topDir, gitDir, branch, head: head.code === 0 ? head.stdout.trim() : null, remote };
+  }
+
+  private async remoteOf(cwd: string, branch: string): Promise<string> {
+    const configured = await this.git.run(['config', '--get', `branch.${branch}.remote`], { cwd });
+    const remotes = (await this.git.run(['remote'], { cwd })).stdout.split('\n').filter((r) => r !== '');
+    const name = configured.stdout.trim();
+    if (name !== '' && name !== '.' && remotes.includes(name)) {
+      return name;
+    }
+    if (remotes.includes('origin')) {
+      return 'origin';
+    }
+    if (remotes.length === 1 && remotes[0] !== undefined) {
+      return remotes[0];
+    }
+    throw syncError('no-remote');
+  }
+
+  /** The files under `prefix` (ending in `/`) at `commit`, paths relative to the prefix. */
+  async readPrefix(commit: string | null, prefix: string): Promise<RepoFile[]> {
+    if (commit === null) {
+      return [];
+    }
+    const list = await this.git.ok(['ls-tree', '-r', '-z', '--full-tree', commit, '--', prefix], { cwd: this.cwd });
+    const entries = list
+      .split('\0')
+      .filter((l) => l !== '')
+      .map((l) => {
+        const tab = l.indexOf('\t');
+        const [, type, sha] = l.slice(0, tab).split(' ');
+        return { type, sha: sha ?? '', path: l.slice(tab + 1) };
+      })
+      .filter((e) => e.type === 'blob' && e.path.startsWith(prefix));
+    if (entries.length === 0) {
+      return [];
+    }
+    const out = await this.catBlobs(entries.map((e) => e.sha));
+    return entries.map((e, i) => ({ path: e.path.slice(prefix.length), text: out[i] ?? '' }));
+  }
+
+  private async catBlobs(shas: string[]): Promise<string[]> {
+    const raw = await this.git.ok(['cat-file', '--batch'], { cwd: this.cwd, input: `${shas.join('\n')}\n` });
+    const buf = Buffer.from(raw, 'utf8');
+    const texts: string[] = [];
+    let at = 0;
+    for (let i = 0; i < shas.length; i++) {
+      const nl = buf.indexOf(10, at);
+      const header = buf.subarray(at, nl).toString('utf8').split(' ');
+      const size = Number(header[2] ?? '0');
+      texts.push(buf.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+      at = nl + 1 + size + 1;
+    }
+    return texts;
+  }
+
+  /** Writes blobs for the given texts (no filters run) and returns their ids, in order. */
+  async hashTexts(texts: readonly string[], scratchDir: string): Promise<string[]> {
+    if (texts.length === 0) {
+      return [];
+    }
+    const dir = await mkdtemp(path.join(scratchDir, 'blobs-'));
+    try {
+      const { writeFile } = await import('node:fs/promises');
+      const files = await Promise.all(
+        texts.map(async (t, i) => {
+          const f = path.join(dir, String(i));
+          await writeFile(f, t, 'utf8');
+          return f;
+        }),
+      );
+      const out = await this.git.ok(['hash-object', '-w', '--no-filters', '--stdin-paths'], { cwd: this.cwd, input: `${files.join('\n')}\n` });
+      return out.trim().split('\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** The tree of `treeish` (or empty) with everything under `prefix` replaced by `entries`. */
+  async treeWith(treeish: string | null, prefix: string, entries: readonly TreeEntry[], scratchDir: string): Promise<string> {
+    const indexFile = path.join(await mkdtemp(path.join(scratchDir, 'index-')), 'index');
+    try {
+      await this.git.ok(['read-tree', treeish ?? EMPTY_TREE], { cwd: this.cwd, indexFile });
+      await this.git.ok(['rm', '--cached', '-r', '-q', '-f', '--ignore-unmatch', '--', prefix], { cwd: this.cwd, indexFile });
+      if (entries.length > 0) {
+        await this.git.ok(['update-index', '--add', '--index-info'], { cwd: this.cwd, indexFile, input: entries.map((e) => `100644 ${e.sha}\t${e.path}\n`).join('') });
+      }
+      return (await this.git.ok(['write-tree'], { cwd: this.cwd, indexFile })).trim();
+    } finally {
+      await rm(path.dirname(indexFile), { recursive: true, force: true });
+    }
+  }
+
+  /** The tree id of a commit. */
+  async treeOf(commit: string | null): Promise<string> {
+    return commit === null ? EMPTY_TREE : (await this.git.ok(['rev-parse', `${commit}^{tree}`], { cwd: this.cwd })).trim();
+  }
+
+  /** Creates a commit object (no ref moves). */
+  async commitTree(tree: string, parents: readonly string[], message: string): Promise<string> {
+    const args = ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p])];
+    return (await this.git.ok(args, { cwd: this.cwd, input: message })).trim();
+  }
+
+  /** Moves `ref` to `next` only if it still points at `prev` (null: must not exist yet). */
+  async casRef(ref: string, next: string, prev: string | null, reason: string): Promise<void> {
+    await this.git.ok(['update-ref', '-m', reason, ref, next, prev ?? ''], { cwd: this.cwd });
+  }
+
+  /** Sets the real index entries under `prefix` to `entries` (other paths untouched). */
+  async setIndexPrefix(prefix: string, entries: readonly TreeEntry[], removed: readonly string[]): Promise<void> {
+    const zero = '0'.repeat(40);
+    const lines = [...removed.map((p) => `0 ${zero}\t${p}\n`), ...entries.map((e) => `100644 ${e.sha}\t${e.path}\n`)];
+    if (lines.length > 0 && lines.every((l) => l.includes(`\t${prefix}`))) {
+      await this.git.ok(['update-index', '--add', '--remove', '--index-info'], { cwd: this.cwd, input: lines.join('') });
+    }
+  }
+
+  /** True when `a` is an ancestor of (or equal to) `b`. */
+  async isAncestor(a: string, b: string): Promise<boolean> {
+    const r = await this.git.run(['merge-base', '--is-ancestor', a, b], { cwd: this.cwd });
+    return r.code === 0;
+  }
+
+  /** The best common ancestor, or null when the histories are unrelated. */
+  async mergeBase(a: string, b: string): Promise<string | null> {
+    const r = await this.git.run(['merge-base', a, b], { cwd: this.cwd });
+    return r.code === 0 ? r.stdout.trim() : null;
+  }
+
+  /** Merges two commits' trees without touching the working tree or index. */
+  async mergeTree(a: string, b: string): Promise<{ tree: string; conflicted: string[] }> {
+    const r = await this.git.run(['merge-tree', '--write-tree', '--name-only', '-z', '--no-messages', '--allow-unrelated-histories', a, b], { cwd: this.cwd });
+    if (r.code !== 0 && r.code !== 1) {
+      throw syncError('git-failed', `git merge-tree: ${r.stderr.trim().split('\n')[0] ?? ''}`);
+    }
+    const [tree = '', ...rest] = r.stdout.split('\0');
+    return { tree: tree.trim(), conflicted: rest.filter((p) => p !== '') };
+  }
+}
