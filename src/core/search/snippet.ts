@@ -37,14 +37,18 @@ export function highlightTitle(title: string, terms: ReadonlySet<string>): Highl
 /**
  * A window of about 180 characters of the entry's body (or code, when only the code matched)
  * holding the most distinct matched words, cut at word boundaries, with ranges into the window.
+ * Candidate places are found with plain substring search, so only the window is tokenised.
  */
 export function makeSnippet(entry: Pick<SearchEntry, 'body' | 'code' | 'title'>, terms: ReadonlySet<string>): Highlighted {
   const body = stripLeadingTitle(entry.body, entry.title);
   for (const source of [body, entry.code]) {
     const flat = source.replace(/\s+/g, ' ').trim();
-    const ranges = matchRanges(flat, terms);
-    if (ranges.length > 0) {
-      return window(flat, ranges);
+    const anchor = bestAnchor(flat, terms);
+    if (anchor !== null) {
+      const snippet = window(flat, anchor, terms);
+      if (snippet.ranges.length > 0) {
+        return snippet;
+      }
     }
   }
   const flat = body.replace(/\s+/g, ' ').trim();
@@ -56,21 +60,40 @@ function stripLeadingTitle(body: string, title: string): string {
   return title !== '' && body.startsWith(title) ? body.slice(title.length) : body;
 }
 
-function window(text: string, ranges: HighlightRange[]): Highlighted {
-  let best = 0;
-  let bestCount = -1;
-  for (let i = 0; i < ranges.length && i < 200; i++) {
-    const start = ranges[i]![0];
+/** Where the window should start: the occurrence with the most distinct terms just after it. */
+function bestAnchor(text: string, terms: ReadonlySet<string>): number | null {
+  const lower = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS).toLowerCase() : text.toLowerCase();
+  const hits: Array<{ at: number; term: string }> = [];
+  for (const term of terms) {
+    let n = 0;
+    for (let at = lower.indexOf(term); at !== -1 && n < 40; at = lower.indexOf(term, at + term.length)) {
+      // A whole word or identifier part starts here (not the middle of a longer word).
+      if (at === 0 || !/[\p{L}\p{N}]/u.test(lower[at - 1]!) || /[\u3040-\u9fff\uac00-\ud7af]/u.test(term)) {
+        hits.push({ at, term });
+        n++;
+      }
+    }
+  }
+  if (hits.length === 0) {
+    return null;
+  }
+  hits.sort((a, b) => a.at - b.at);
+  let best = hits[0]!.at;
+  let bestCount = 0;
+  for (let i = 0; i < hits.length; i++) {
     const seen = new Set<string>();
-    for (let j = i; j < ranges.length && ranges[j]![1] <= start + SNIPPET_CHARS - LEAD_CHARS; j++) {
-      seen.add(text.slice(ranges[j]![0], ranges[j]![1]).toLowerCase());
+    for (let j = i; j < hits.length && hits[j]!.at <= hits[i]!.at + SNIPPET_CHARS - LEAD_CHARS; j++) {
+      seen.add(hits[j]!.term);
     }
     if (seen.size > bestCount) {
       bestCount = seen.size;
-      best = i;
+      best = hits[i]!.at;
     }
   }
-  const anchor = ranges[best]![0];
+  return best;
+}
+
+function window(text: string, anchor: number, terms: ReadonlySet<string>): Highlighted {
   let start = Math.max(0, anchor - LEAD_CHARS);
   if (start > 0) {
     const space = text.indexOf(' ', start);
@@ -83,10 +106,7 @@ function window(text: string, ranges: HighlightRange[]): Highlighted {
   }
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < text.length ? ' …' : '';
-  const shift = prefix.length - start;
-  const inside: HighlightRange[] = ranges
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]) => [s + shift, e + shift] as HighlightRange);
+  const inside = matchRanges(text.slice(start, end), terms).map(([s, e]) => [s + prefix.length, e + prefix.length] as HighlightRange);
   return { text: `${prefix}${text.slice(start, end)}${suffix}`, ranges: inside };
 }
 
