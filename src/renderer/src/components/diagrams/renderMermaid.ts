@@ -32,6 +32,9 @@ function configure(mermaid: Mermaid, theme: Theme): void {
     theme: theme === 'dark' ? 'dark' : 'default',
     // Diagrams cannot change these, whatever a directive or front matter would say.
     secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'theme', 'themeCSS', 'themeVariables', 'fontFamily', 'htmlLabels'],
+    // Labels as SVG text, never HTML in a foreignObject: nothing in a label is parsed as markup.
+    htmlLabels: false,
+    flowchart: { htmlLabels: false },
     suppressErrorRendering: true,
     maxTextSize: 100_000,
   });
@@ -42,7 +45,9 @@ function configure(mermaid: Mermaid, theme: Theme): void {
 export function sanitiseSvg(svg: string): string {
   return DOMPurify.sanitize(svg, {
     USE_PROFILES: { svg: true, svgFilters: true, html: true },
-    ADD_TAGS: ['foreignObject'],
+    // The diagram's own <style> (theme colours, scoped by the SVG's id) is kept; CSS cannot run code
+    // and the CSP blocks any remote load it might name.
+    ADD_TAGS: ['foreignObject', 'style'],
     FORBID_TAGS: ['script', 'iframe', 'object', 'embed', 'image', 'use'],
     FORBID_ATTR: ['xlink:href', 'href'],
   });
