@@ -90,3 +90,22 @@ describe('ProgressControls', () => {
     expect(api.calls.filter(([m]) => m === 'progress.read')).toHaveLength(3);
   });
 });
+
+describe('sidebar keys', () => {
+  it('set the focused topic row, not the topic being read', async () => {
+    const api = progressApi();
+    render(
+      <>
+        <Harness api={api} />
+        <ul role="tree">
+          <li role="treeitem" tabIndex={0} data-row-key="topic:docs/a.md#other" aria-selected={false}>
+            Other
+          </li>
+        </ul>
+      </>,
+    );
+    fireEvent.keyDown(screen.getByRole('treeitem'), { key: 'd' });
+    await waitFor(() => expect(api.calls).toContainEqual(['progress.set', { topicId: 'docs/a.md#other', state: 'done' }]));
+    expect(screen.getByRole('button', { name: /Done/ }).getAttribute('aria-pressed')).toBe('false');
+  });
+});

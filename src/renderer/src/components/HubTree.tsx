@@ -130,6 +130,7 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress }: Pr
             }
           }}
           role="treeitem"
+          data-row-key={row.key}
           aria-level={row.level}
           aria-expanded={row.expandable ? row.expanded : undefined}
           aria-selected={row.key === activeKey}

@@ -44,8 +44,15 @@ export function ProgressControls({ api, topic, study, tickSeconds = READ_TICK_SE
       return;
     }
     const match = STATES.find((s) => s.key === e.key.toUpperCase());
-    if (match !== undefined) {
-      e.preventDefault();
+    if (match === undefined) {
+      return;
+    }
+    e.preventDefault();
+    // In the sidebar, the key sets the focused topic row; elsewhere the topic being read.
+    const rowKey = e.target instanceof HTMLElement ? e.target.closest('[data-row-key^="topic:"]')?.getAttribute('data-row-key') : null;
+    if (rowKey !== null && rowKey !== undefined) {
+      void study.setState(rowKey.slice('topic:'.length), match.state).then(setError);
+    } else {
       set(match.state);
     }
   });
