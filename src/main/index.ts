@@ -216,6 +216,22 @@ void app.whenReady().then(async () => {
   });
 });
 
+// Flush pending saves and release the database lock before the process exits.
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (backend === null || quitting) {
+    return;
+  }
+  event.preventDefault();
+  quitting = true;
+  const closing = backend;
+  backend = null;
+  closing
+    .close()
+    .catch((e: unknown) => logger.error('backend did not close cleanly', e))
+    .finally(() => app.quit());
+});
+
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') {
     app.quit();

@@ -18,10 +18,13 @@ declare global {
 export function createHttpApi(token: string, fetchImpl: typeof fetch = fetch.bind(window)): StudyApi {
   const call = async <M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<ApiResults[M]>> => {
     try {
+      const body = JSON.stringify(args);
       const res = await fetchImpl(`/api/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Nexus-Token': token },
-        body: JSON.stringify(args),
+        body,
+        // A save fired while the tab closes must still reach the back end (keepalive bodies max 64 KiB).
+        keepalive: body.length < 60_000,
       });
       if (!res.ok) {
         return { ok: false, error: { code: 'unavailable', message: `The app's back end answered ${res.status}.` } };
