@@ -11,7 +11,8 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
  * The steps, in order. Version 1 is the first shape (progress as `{ state, updatedAt, doneAt }`,
- * notes without `topicTitle`); version 2 adds reading time, study days, recent topics and reset undo.
+ * notes without `topicTitle`); version 2 adds reading time, study days, recent topics and reset undo;
+ * version 3 adds the review state.
  */
 export const migrations: readonly Migration[] = [
   {
@@ -25,6 +26,12 @@ export const migrations: readonly Migration[] = [
       const notes = asArray(old['notes']).map((n) => ({ topicTitle: null, ...asRecord(n) }));
       return { ...old, schemaVersion: 2, progress, notes, days: {}, recent: [], resetUndo: null };
     },
+  },
+  {
+    // Review mode: card schedules, review history, user cards and done-time topic snapshots.
+    name: '002-review-state',
+    from: 2,
+    up: (old) => ({ ...old, schemaVersion: 3, review: { cards: {}, log: [], userCards: [], snapshots: {} } }),
   },
 ];
 

@@ -1,8 +1,9 @@
 /** The study database: its zod schema (current version), types and defaults. */
 import { z } from 'zod';
+import { emptyReviewState, reviewStateSchema } from '../review/reviewSchema';
 
 /** The schema version this build reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Where a learner is with a topic. */
 export const progressStateSchema = z.enum(['not-started', 'in-progress', 'done', 'skipped']);
@@ -60,6 +61,8 @@ export const studyDbSchema = z
     recent: z.array(recentTopicSchema),
     /** The progress as it was before the last reset, for undo. */
     resetUndo: z.object({ at: isoDate, progress: z.record(z.string(), progressEntrySchema) }).nullable(),
+    /** Review mode: card schedules, history, user cards, done-time snapshots (src/core/review). */
+    review: reviewStateSchema,
   })
   .strict();
 /** The whole database, current version. */
@@ -67,5 +70,5 @@ export type StudyDb = z.infer<typeof studyDbSchema>;
 
 /** An empty database of the current version. */
 export function defaultStudyDb(): StudyDb {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, progress: {}, notes: [], days: {}, recent: [], resetUndo: null };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, progress: {}, notes: [], days: {}, recent: [], resetUndo: null, review: emptyReviewState() };
 }

@@ -89,8 +89,8 @@ describe('StudyStore', () => {
     await copyFile(path.join(fixtures, 'v1.json'), file);
     const original = await readFile(file, 'utf8');
     const store = await openStore();
-    expect(store.status().migrated).toEqual(['001-reading-activity-and-note-headings']);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 2 });
+    expect(store.status().migrated).toEqual(['001-reading-activity-and-note-headings', '002-review-state']);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 3 });
     const backups = await new Backups(path.join(dir, 'backups')).list();
     const pre = backups.find((b) => b.kind === 'pre-migration');
     expect(pre?.name).toMatch(/001-reading-activity-and-note-headings/);
@@ -98,7 +98,7 @@ describe('StudyStore', () => {
   });
 
   it('refuses a newer version: the file is left byte for byte and nothing is written', async () => {
-    await copyFile(path.join(fixtures, 'v3-newer.json'), file);
+    await copyFile(path.join(fixtures, 'v99-newer.json'), file);
     const before = await readFile(file, 'utf8');
     const store = await openStore();
     expect(store.status()).toMatchObject({ state: 'newer', writable: false });

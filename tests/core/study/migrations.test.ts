@@ -16,15 +16,15 @@ describe('migrations', () => {
     expect(pendingMigrations(CURRENT_SCHEMA_VERSION)).toEqual([]);
   });
 
-  it('001 brings a v1 file (tests/fixtures/db/v1.json) to v2 keeping every note and state', () => {
+  it('001 then 002 bring a v1 file (tests/fixtures/db/v1.json) up to date keeping every note and state', () => {
     const outcome = loadDb(fixture('v1.json'));
     expect(outcome.kind).toBe('ok');
     if (outcome.kind !== 'ok') {
       return;
     }
     expect(outcome.fromVersion).toBe(1);
-    expect(outcome.migrated).toEqual(['001-reading-activity-and-note-headings']);
-    expect(outcome.db.schemaVersion).toBe(2);
+    expect(outcome.migrated).toEqual(['001-reading-activity-and-note-headings', '002-review-state']);
+    expect(outcome.db.schemaVersion).toBe(3);
     expect(outcome.db.progress['docs/a.md#intro']).toEqual({ state: 'done', updatedAt: '2024-03-01T10:00:00.000Z', doneAt: '2024-03-01T10:00:00.000Z', readSeconds: 0 });
     expect(outcome.db.progress['docs/a.md#setup']?.state).toBe('skipped');
     expect(outcome.db.notes.map((n) => [n.id, n.title, n.body, n.topicTitle])).toEqual([
@@ -37,7 +37,7 @@ describe('migrations', () => {
   });
 
   it('refuses a newer schema version instead of reading it', () => {
-    expect(loadDb(fixture('v3-newer.json'))).toEqual({ kind: 'newer', version: 3 });
+    expect(loadDb(fixture('v99-newer.json'))).toEqual({ kind: 'newer', version: 99 });
   });
 
   it.each([

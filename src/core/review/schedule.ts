@@ -1,0 +1,82 @@
+/**
+ * Scheduling with FSRS (the Free Spaced Repetition Scheduler, FSRS-6 via ts-fsrs) at its published
+ * default parameters. Day-based: no same-day learning steps, so every grade moves a card to a later
+ * day, and no interval fuzz, so two machines compute the same schedule for the same history.
+ */
+import { type Card, type Grade, Rating, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
+import type { CardSchedule, ReviewLogEntry } from './reviewSchema';
+
+/** A learner's grade: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type ReviewGrade = 1 | 2 | 3 | 4;
+
+/** The parameters in use (FSRS-6 defaults, 90% target retention). */
+export const schedulerParameters = generatorParameters({ enable_short_term: false, enable_fuzz: false });
+
+const scheduler = fsrs(schedulerParameters);
+
+const GRADES: Record<ReviewGrade, Grade> = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy };
+
+/** A card that was never reviewed, due at `now`. */
+export function newSchedule(topicId: string, question: string, now: Date): CardSchedule {
+  return fromFsrs(createEmptyCard(now), topicId, question);
+}
+
+function fromFsrs(c: Card, topicId: string, question: string): CardSchedule {
+  return {
+    topicId,
+    question,
+    due: c.due.toISOString(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: c.last_review?.toISOString() ?? null,
+  };
+}
+
+function toFsrs(s: CardSchedule): Card {
+  const card: Card = {
+    due: new Date(s.due),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsed_days: s.elapsedDays,
+    scheduled_days: s.scheduledDays,
+    learning_steps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: s.state,
+  };
+  if (s.lastReview !== null) {
+    card.last_review = new Date(s.lastReview);
+  }
+  return card;
+}
+
+/** Grades a card at `now`: its next schedule and the history entry to keep. */
+export function gradeCard(cardId: string, schedule: CardSchedule, grade: ReviewGrade, now: Date): { schedule: CardSchedule; log: ReviewLogEntry } {
+  const result = scheduler.next(toFsrs(schedule), now, GRADES[grade]);
+  return {
+    schedule: fromFsrs(result.card, schedule.topicId, schedule.question),
+    log: { cardId, topicId: schedule.topicId, rating: grade, at: now.toISOString(), state: schedule.state },
+  };
+}
+
+/** The due date each grade would give, for the grade buttons. */
+export function previewDue(schedule: CardSchedule, now: Date): Record<ReviewGrade, string> {
+  const preview = scheduler.repeat(toFsrs(schedule), now);
+  return {
+    1: preview[Rating.Again].card.due.toISOString(),
+    2: preview[Rating.Hard].card.due.toISOString(),
+    3: preview[Rating.Good].card.due.toISOString(),
+    4: preview[Rating.Easy].card.due.toISOString(),
+  };
+}
+
+/** Probability (0..1) of recalling the card at `now`, per FSRS's forgetting curve. */
+export function recallProbability(schedule: CardSchedule, now: Date): number {
+  return schedule.state === 0 ? 0 : scheduler.get_retrievability(toFsrs(schedule), now, false);
+}
