@@ -6,6 +6,8 @@ import { BackendContext, type BackendOptions } from './context';
 import { createHubHandlers } from './hub/hubHandlers';
 import { HubService } from './hub/hubService';
 import { createSpecHandlers } from './hub/specHandlers';
+import { createReviewHandlers } from './review/reviewHandlers';
+import { ReviewService } from './review/reviewService';
 import { createSearchHandlers } from './search/searchHandlers';
 import { createSyncHandlers } from './sync/syncHandlers';
 import { SyncService } from './sync/syncService';
@@ -34,6 +36,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   options.logger.info('hub opened', { root, docs: hub.overview().docCount });
   const study = await StudyService.open(ctx);
   closers.push(() => study.close());
+  const review = new ReviewService(ctx, study);
   const search = createSearchHandlers(ctx);
   closers.push(() => search.service.close());
   const sync = await SyncService.open(ctx, study);
@@ -45,6 +48,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createStudyHandlers(ctx, study),
     ...search.handlers,
     ...createSyncHandlers(sync),
+    ...createReviewHandlers(review),
   };
   // Every domain listens by now: search gets the notes to index.
   study.announce();

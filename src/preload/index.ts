@@ -37,6 +37,15 @@ const nexus = {
   'sync.log': (args) => invoke('sync.log', args),
   'sync.conflicts': (args) => invoke('sync.conflicts', args),
   'sync.resolve': (args) => invoke('sync.resolve', args),
+  'review.due': (args) => invoke('review.due', args),
+  'review.grade': (args) => invoke('review.grade', args),
+  'review.cards': (args) => invoke('review.cards', args),
+  'review.createCard': (args) => invoke('review.createCard', args),
+  'review.deleteCard': (args) => invoke('review.deleteCard', args),
+  'review.stats': (args) => invoke('review.stats', args),
+  'review.stale': (args) => invoke('review.stale', args),
+  'review.diff': (args) => invoke('review.diff', args),
+  'review.acceptChange': (args) => invoke('review.acceptChange', args),
 } satisfies StudyApi;
 
 const nexusEvents = {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { HubAsset, HubOverview } from '../../core/api/contract';
 import { ApiError } from '../../core/api/result';
+import { decodeText } from '../../core/hub/decode';
 import { buildHubTree } from '../../core/hub/hubTree';
 import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import type { EndpointTopic } from '../../core/openapi/types';
@@ -126,6 +127,17 @@ export class HubService {
     }
     const bytes = await this.read(relPath);
     return { dataUrl: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`, mime, bytes: bytes.length };
+  }
+
+  /** A doc's markdown text, decoded as the parser decodes it (review cards are read from it). */
+  async source(relPath: string): Promise<string> {
+    const decoded = decodeText(relPath, await this.read(relPath));
+    return decoded.ok ? decoded.text : '';
+  }
+
+  /** Every file path of the hub (links in rendered review cards are checked against it). */
+  filePaths(): ReadonlySet<string> {
+    return new Set(this.files.keys());
   }
 
   private async read(relPath: string): Promise<Uint8Array> {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Dashboard } from '../../core/api/studyApi';
 import { ApiError } from '../../core/api/result';
-import type { Note, ProgressEntry, ProgressState } from '../../core/db/schema';
+import type { Note, ProgressEntry, ProgressState, StudyDb } from '../../core/db/schema';
 import type { DbStatus } from '../../core/db/status';
 import { addActivity, currentStreak, heatmap, localDay, touchRecent } from '../../core/study/activity';
 import { type NoteListItem, type NoteQuery, cleanTags, isOrphaned, queryNotes, tagCounts } from '../../core/study/notes';
@@ -34,6 +34,8 @@ async function durable<T>(run: () => Promise<T>): Promise<T> {
 /** Progress, activity and notes of the learner. Create with `StudyService.open`. */
 export class StudyService {
   private catalog: TopicCatalog;
+  /** Run inside the write that sets a topic's state (review keeps the topic's text when it is done). */
+  readonly stateHooks: Array<(db: StudyDb, topicId: string, entry: ProgressEntry) => void> = [];
 
   private constructor(
     private readonly ctx: BackendContext,
@@ -100,6 +102,9 @@ export class StudyService {
         const next = applyState(db.progress[topicId], state, now);
         db.progress[topicId] = next;
         addActivity(db.days, localDay(this.clock()), 0, 1);
+        for (const hook of this.stateHooks) {
+          hook(db, topicId, next);
+        }
         return next;
       }),
     );

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { type AppResults, appSchemas } from './appApi';
 import { type HubResults, hubSchemas } from './hubApi';
 import type { ApiResult } from './result';
+import { type ReviewResults, reviewSchemas } from './reviewApi';
 import { type SearchResults, searchSchemas } from './searchApi';
 import { type SpecResults, specSchemas } from './specApi';
 import { type StudyResults, studySchemas } from './studyApi';
@@ -24,10 +25,11 @@ export const apiSchemas = {
   ...studySchemas,
   ...searchSchemas,
   ...syncSchemas,
+  ...reviewSchemas,
 } as const;
 
 /** Result type of each method, all domains. */
-export type ApiResults = AppResults & HubResults & SpecResults & StudyResults & SearchResults & SyncResults;
+export type ApiResults = AppResults & HubResults & SpecResults & StudyResults & SearchResults & SyncResults & ReviewResults;
 
 /** Every method name. */
 export type ApiMethod = keyof typeof apiSchemas;
