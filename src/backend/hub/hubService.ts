@@ -67,6 +67,11 @@ export class HubService {
     return this.specs.endpointTopics();
   }
 
+  /** The title of each OpenAPI file (its `info.title`), by path. */
+  specTitles(): Map<string, string> {
+    return new Map(this.specs.summaries().map((s) => [s.path, s.title]));
+  }
+
   /** One OpenAPI file, normalised, with its source. */
   spec(relPath: string): Promise<SpecWithSource> {
     return this.specs.get(relPath);

@@ -75,7 +75,7 @@ export class StudyService {
 
   private buildCatalog(): TopicCatalog {
     const hub = this.ctx.hub();
-    return buildCatalog(hub.allDocs(), hub.endpointTopics());
+    return buildCatalog(hub.allDocs(), hub.endpointTopics(), hub.specTitles());
   }
 
   private nowIso(): string {

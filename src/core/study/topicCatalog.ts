@@ -9,7 +9,11 @@ export type CatalogTopic = { id: string; title: string; docPath: string; docTitl
 export type TopicCatalog = { topics: Map<string, CatalogTopic>; docs: Array<{ path: string; title: string; topicIds: string[] }> };
 
 /** Builds the catalogue from the hub's docs and API operations (operations group under their spec). */
-export function buildCatalog(docs: readonly Pick<ParsedDoc, 'path' | 'title' | 'topics'>[], endpoints: readonly EndpointTopic[]): TopicCatalog {
+export function buildCatalog(
+  docs: readonly Pick<ParsedDoc, 'path' | 'title' | 'topics'>[],
+  endpoints: readonly EndpointTopic[],
+  specTitles: ReadonlyMap<string, string> = new Map(),
+): TopicCatalog {
   const topics = new Map<string, CatalogTopic>();
   const docList: TopicCatalog['docs'] = [];
   for (const doc of docs) {
@@ -23,11 +27,11 @@ export function buildCatalog(docs: readonly Pick<ParsedDoc, 'path' | 'title' | '
   const bySpec = new Map<string, string[]>();
   for (const e of endpoints) {
     const title = e.summary !== '' ? `${e.method} ${e.path} — ${e.summary}` : `${e.method} ${e.path}`;
-    topics.set(e.id, { id: e.id, title, docPath: e.specPath, docTitle: e.specPath });
+    topics.set(e.id, { id: e.id, title, docPath: e.specPath, docTitle: specTitles.get(e.specPath) ?? e.specPath });
     bySpec.set(e.specPath, [...(bySpec.get(e.specPath) ?? []), e.id]);
   }
   for (const [specPath, ids] of bySpec) {
-    docList.push({ path: specPath, title: specPath.split('/').pop() ?? specPath, topicIds: ids });
+    docList.push({ path: specPath, title: specTitles.get(specPath) ?? specPath.split('/').pop() ?? specPath, topicIds: ids });
   }
   return { topics, docs: docList };
 }
