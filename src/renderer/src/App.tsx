@@ -14,6 +14,9 @@ import { NotesView } from './components/study/NotesView';
 import { ProgressControls } from './components/study/ProgressControls';
 import { StudyCommands } from './components/study/StudyCommands';
 import { StudyStatusBanner } from './components/study/StudyStatusBanner';
+import { CardMaker } from './components/review/CardMaker';
+import { ReviewView } from './components/review/ReviewView';
+import { StaleBanner } from './components/review/StaleBanner';
 import { topicsOf } from './components/study/studyTree';
 import { useCurrentTopic } from './components/study/useCurrentTopic';
 import { useStudy } from './components/study/useStudy';
@@ -104,6 +107,9 @@ export function App({ api }: { api: StudyApi }) {
         <button type="button" aria-pressed={route.view === 'notes'} onClick={() => navigate({ view: 'notes', path: null, slug: null, noteId: null })}>
           All notes
         </button>
+        <button type="button" aria-pressed={route.view === 'review'} onClick={() => navigate({ view: 'review', path: null, slug: null })}>
+          Review
+        </button>
         <button type="button" aria-pressed={showNotes} onClick={() => setShowNotes((v) => !v)}>
           Notes pane
         </button>
@@ -126,6 +132,8 @@ export function App({ api }: { api: StudyApi }) {
           {showProblems && <ProblemsPanel problems={problems} onOpen={(p) => open(p, null)} onClose={() => setShowProblems(false)} />}
           {route.view === 'dashboard' ? (
             <Dashboard api={api} onNavigate={onNavigate} onProgressChanged={() => void study.refresh()} version={study.version} />
+          ) : route.view === 'review' ? (
+            <ReviewView api={api} onNavigate={onNavigate} />
           ) : route.view === 'notes' ? (
             <NotesView api={api} noteId={route.noteId} onNavigate={onNavigate} />
           ) : apiPath !== null ? (
@@ -133,6 +141,8 @@ export function App({ api }: { api: StudyApi }) {
           ) : path !== null ? (
             <>
               <ProgressControls api={api} topic={topic} study={study} />
+              <StaleBanner api={api} path={path} version={study.version} />
+              <CardMaker api={api} topic={topic} />
               <Reader key={path} api={api} path={path} slug={route.slug} q={route.view === 'read' ? route.q : undefined} onNavigate={onNavigate} />
             </>
           ) : (

@@ -5,6 +5,8 @@ export type Route =
   | { view: 'read'; path: string | null; slug: string | null; /** Search words to highlight in the doc. */ q?: string }
   | { view: 'dashboard'; path: null; slug: null }
   | { view: 'notes'; path: null; slug: null; noteId: string | null }
+  /** Spaced-repetition review of due cards (`#/review`). */
+  | { view: 'review'; path: null; slug: null }
   /** The API reference of an OpenAPI file, at one operation (`#/api/<spec path>/<operation slug>`). */
   | { view: 'api'; path: string; slug: string | null };
 
@@ -15,6 +17,9 @@ export function parseRoute(hash: string): Route {
   const parts = (qAt === -1 ? hash : hash.slice(0, qAt)).replace(/^#\/?/, '').split('/');
   if (parts[0] === 'dashboard') {
     return { view: 'dashboard', path: null, slug: null };
+  }
+  if (parts[0] === 'review') {
+    return { view: 'review', path: null, slug: null };
   }
   if (parts[0] === 'notes') {
     let noteId: string | null = null;
@@ -53,6 +58,9 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.view === 'dashboard') {
     return '#/dashboard';
+  }
+  if (route.view === 'review') {
+    return '#/review';
   }
   if (route.view === 'notes') {
     return route.noteId !== null ? `#/notes/${encodeURIComponent(route.noteId)}` : '#/notes';

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { Completion, Dashboard as DashboardData } from '../../../../core/api/studyApi';
 import type { Route } from '../../route';
+import { ReviewPanel } from '../review/ReviewPanel';
 import { ExportButton } from './ExportButton';
 import { ResetProgress } from './ResetProgress';
 
@@ -91,6 +92,7 @@ export function Dashboard({ api, onNavigate, onProgressChanged, version }: Props
           </div>
         )}
       </div>
+      <ReviewPanel api={api} onNavigate={onNavigate} version={version + reload} />
       <h2>Study days</h2>
       <Heatmap cells={data.heatmap} />
       <div className="dash-columns">
