@@ -5,10 +5,24 @@ import './review.css';
 
 type Props = { api: StudyApi; path: string; /** Bumped when progress changes (re-check). */ version: number };
 
+/** Unchanged text longer than this is shown as its two ends around an ellipsis. */
+const CONTEXT_CHARS = 160;
+
+function context(text: string, first: boolean, last: boolean): string {
+  if (text.length <= CONTEXT_CHARS * 2) {
+    return text;
+  }
+  const head = first ? '' : text.slice(0, CONTEXT_CHARS);
+  const tail = last ? '' : text.slice(-CONTEXT_CHARS);
+  return `${head} … ${tail}`;
+}
+
 function DiffView({ parts }: { parts: DiffPart[] }) {
   return (
     <div className="diff-view" aria-label="Changes since you finished it">
-      {parts.map((p, i) => (p.kind === 'added' ? <ins key={i}>{p.text}</ins> : p.kind === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
+      {parts.map((p, i) =>
+        p.kind === 'added' ? <ins key={i}>{p.text}</ins> : p.kind === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{context(p.text, i === 0, i === parts.length - 1)}</span>,
+      )}
     </div>
   );
 }
