@@ -1,16 +1,22 @@
 /**
  * The on-disk search index cache: one file per hub folder in `<dataDir>/search/`, holding the
  * exported index, the hub's content hash and each doc's hash (so a changed doc is re-indexed
- * alone). Written as JSON lines so neither writing nor reading holds the event loop for long.
+ * alone).
+ *
+ * Format: a sequence of sections, each `[kind u32][byteLength u32][bytes, padded to 4]`, kind 1 a
+ * JSON value and kind 2 a little-endian Uint32Array. The postings are stored as raw uint32 and
+ * loaded as views on the file's buffer (no parsing); the JSON parts are cut in pieces small
+ * enough to parse between yields, so neither writing nor reading holds the event loop for long.
  */
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { contentHash } from '../../core/search/contentHash';
+import type { FlatPostings } from '../../core/search/postings';
 import type { SearchIndexDump } from '../../core/search/searchIndex';
 
 /** Bump when the tokenizer, fields or dump shape change: older caches are then ignored. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 /** What the cache holds besides the index. */
 export type CacheMeta = { version: number; hubHash: string; docHashes: Record<string, string> };
@@ -18,32 +24,56 @@ export type CacheMeta = { version: number; hubHash: string; docHashes: Record<st
 /** A cache read back. */
 export type CachedIndex = { meta: CacheMeta; dump: SearchIndexDump };
 
-const CHUNK = 20_000;
+const MAGIC = 0x4e58_5331; // "NXS1"
+const JSON_SECTION = 1;
+const U32_SECTION = 2;
+const ENTRIES_PER_SECTION = 2000;
+const TERMS_PER_SECTION = 20_000;
+const SLICE_MS = 8;
 
 /** The cache file of a hub folder. */
 export function cacheFile(dataDir: string, hubRealRoot: string): string {
-  return path.join(dataDir, 'search', `index-${contentHash([hubRealRoot])}.jsonl`);
+  return path.join(dataDir, 'search', `index-${contentHash([hubRealRoot])}.bin`);
 }
 
-/** Writes the cache durably (temp file, fsync, rename), yielding between pieces. */
+type Header = { magic: number; meta: CacheMeta; version: 2; entrySections: number; termSections: number; fields: number };
+
+/** Writes the cache durably (temp file, fsync, rename), yielding between sections. */
 export async function writeCache(file: string, meta: CacheMeta, dump: SearchIndexDump): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await open(tmp, 'w');
   try {
-    const line = async (value: unknown): Promise<void> => {
-      await handle.write(`${JSON.stringify(value)}\n`);
+    const section = async (kind: number, bytes: Uint8Array): Promise<void> => {
+      const head = new Uint32Array([kind, bytes.byteLength]);
+      const pad = (4 - (bytes.byteLength % 4)) % 4;
+      await handle.write(new Uint8Array(head.buffer));
+      await handle.write(bytes);
+      if (pad > 0) {
+        await handle.write(new Uint8Array(pad));
+      }
       await yieldToLoop();
     };
-    await line({ meta, lengths: dump.lengths, version: dump.version });
-    for (let i = 0; i < dump.entries.length; i += CHUNK / 4) {
-      await line({ entries: dump.entries.slice(i, i + CHUNK / 4) });
+    const json = (value: unknown): Promise<void> => section(JSON_SECTION, Buffer.from(JSON.stringify(value), 'utf8'));
+    const u32 = (values: ArrayLike<number>): Promise<void> => {
+      const array = values instanceof Uint32Array ? values : Uint32Array.from(values);
+      return section(U32_SECTION, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    };
+    const entrySections = Math.ceil(dump.entries.length / ENTRIES_PER_SECTION);
+    const termSections = Math.ceil(dump.terms.length / TERMS_PER_SECTION);
+    const header: Header = { magic: MAGIC, meta, version: 2, entrySections, termSections, fields: dump.postings.length };
+    await json(header);
+    await json(dump.lengths);
+    for (let i = 0; i < entrySections; i++) {
+      await json(dump.entries.slice(i * ENTRIES_PER_SECTION, (i + 1) * ENTRIES_PER_SECTION));
     }
-    for (let i = 0; i < dump.vocabulary.length; i += CHUNK) {
-      await line({ vocabulary: dump.vocabulary.slice(i, i + CHUNK) });
+    for (let i = 0; i < termSections; i++) {
+      await json(dump.terms.slice(i * TERMS_PER_SECTION, (i + 1) * TERMS_PER_SECTION));
     }
-    for (const [key, data] of Object.entries(dump.flex)) {
-      await line({ flex: [key, data] });
+    await u32(dump.df);
+    for (const p of dump.postings) {
+      await u32(p.offsets);
+      await u32(p.ids);
     }
     await handle.sync();
   } finally {
@@ -52,54 +82,83 @@ export async function writeCache(file: string, meta: CacheMeta, dump: SearchInde
   await rename(tmp, file);
 }
 
-type Line = {
-  meta?: CacheMeta;
-  lengths?: number[][];
-  version?: 1;
-  entries?: SearchIndexDump['entries'];
-  vocabulary?: SearchIndexDump['vocabulary'];
-  flex?: [string, string];
-};
+/** Reads the sections of a cache file in order. */
+class SectionReader {
+  private at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  private next(kind: number): Uint8Array {
+    if (this.at + 8 > this.bytes.byteLength) {
+      throw new Error('truncated cache');
+    }
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset + this.at, 8);
+    const found = view.getUint32(0, true);
+    const length = view.getUint32(4, true);
+    const start = this.at + 8;
+    if (found !== kind || start + length > this.bytes.byteLength) {
+      throw new Error('corrupt cache');
+    }
+    this.at = start + length + ((4 - (length % 4)) % 4);
+    return this.bytes.subarray(start, start + length);
+  }
+
+  jsonAt<T>(): T {
+    const slice = this.next(JSON_SECTION);
+    return JSON.parse(Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength).toString('utf8')) as T;
+  }
+
+  u32(): Uint32Array {
+    const slice = this.next(U32_SECTION);
+    // The file buffer is 4-byte aligned at 0 and sections are padded, so this is a view, not a copy.
+    return slice.byteOffset % 4 === 0 ? new Uint32Array(slice.buffer, slice.byteOffset, slice.byteLength / 4) : new Uint32Array(slice.slice().buffer);
+  }
+}
 
 /** Reads a cache; null when it is missing, unreadable or of another version. */
 export async function readCache(file: string): Promise<CachedIndex | null> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch {
     return null;
   }
   try {
-    const dump: SearchIndexDump = { version: 1, entries: [], lengths: [], vocabulary: [], flex: {} };
-    let meta: CacheMeta | null = null;
-    let started = Date.now();
-    for (const raw of text.split('\n')) {
-      if (raw === '') {
-        continue;
-      }
-      const line = JSON.parse(raw) as Line;
-      if (line.meta !== undefined) {
-        meta = line.meta;
-        dump.lengths = line.lengths ?? [];
-      }
-      if (line.entries !== undefined) {
-        dump.entries.push(...line.entries);
-      }
-      if (line.vocabulary !== undefined) {
-        dump.vocabulary.push(...line.vocabulary);
-      }
-      if (line.flex !== undefined) {
-        dump.flex[line.flex[0]] = line.flex[1];
-      }
-      if (Date.now() - started > 20) {
+    const reader = new SectionReader(bytes);
+    let slice = Date.now();
+    const breathe = async (): Promise<void> => {
+      if (Date.now() - slice >= SLICE_MS) {
         await yieldToLoop();
-        started = Date.now();
+        slice = Date.now();
       }
-    }
-    if (meta?.version !== CACHE_VERSION) {
+    };
+    const header = reader.jsonAt<Header>();
+    if (header.magic !== MAGIC || header.meta.version !== CACHE_VERSION || header.version !== 2) {
       return null;
     }
-    return { meta, dump };
+    const lengths = reader.jsonAt<number[][]>();
+    const entries: SearchIndexDump['entries'] = [];
+    for (let i = 0; i < header.entrySections; i++) {
+      await breathe();
+      for (const e of reader.jsonAt<SearchIndexDump['entries']>()) {
+        entries.push(e);
+      }
+    }
+    const terms: string[] = [];
+    for (let i = 0; i < header.termSections; i++) {
+      await breathe();
+      for (const t of reader.jsonAt<string[]>()) {
+        terms.push(t);
+      }
+    }
+    const df = reader.u32();
+    const postings: FlatPostings[] = [];
+    for (let f = 0; f < header.fields; f++) {
+      postings.push({ offsets: reader.u32(), ids: reader.u32() });
+    }
+    if (df.length !== terms.length || postings.some((p) => p.offsets.length !== terms.length + 1)) {
+      throw new Error('inconsistent cache');
+    }
+    return { meta: header.meta, dump: { version: 2, entries, lengths, terms, df, postings } };
   } catch {
     // A torn or corrupt cache is only a lost speed-up: drop it and index again.
     await rm(file, { force: true });

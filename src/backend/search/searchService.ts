@@ -23,11 +23,35 @@ const CHUNK_MS = 12;
 const PROGRESS_EVERY_MS = 100;
 const ENDPOINTS_DOC = '\u0000endpoints';
 
+/** Yields to the event loop once `CHUNK_MS` have passed since the last yield. */
+class Slicer {
+  private started = Date.now();
+
+  async breathe(): Promise<void> {
+    if (Date.now() - this.started >= CHUNK_MS) {
+      await yieldToLoop();
+      this.started = Date.now();
+    }
+  }
+
+  /** Runs a stepped core computation, yielding to the loop between steps as time runs out. */
+  async run<T>(steps: Generator<void, T, void>): Promise<T> {
+    for (;;) {
+      const r = steps.next();
+      if (r.done === true) {
+        return r.value;
+      }
+      await this.breathe();
+    }
+  }
+}
+
 /** The hub's search entries grouped by doc (API operations as one pseudo-doc), with hashes. */
-function collect(hub: HubService): { groups: Map<string, SearchEntry[]>; hashes: Record<string, string>; hubHash: string } {
+async function collect(hub: HubService, slicer: Slicer): Promise<{ groups: Map<string, SearchEntry[]>; hashes: Record<string, string>; hubHash: string }> {
   const groups = new Map<string, SearchEntry[]>();
   for (const doc of hub.allDocs()) {
     groups.set(doc.path, docEntries(doc));
+    await slicer.breathe();
   }
   const endpoints = hub.endpointTopics();
   if (endpoints.length > 0) {
@@ -37,8 +61,10 @@ function collect(hub: HubService): { groups: Map<string, SearchEntry[]>; hashes:
     );
   }
   const hashes: Record<string, string> = {};
+  // Hashing all of a large hub's text takes longer than one slice: one doc at a time.
   for (const [docPath, entries] of groups) {
     hashes[docPath] = entriesHash(entries);
+    await slicer.breathe();
   }
   const hubHash = entriesHash(
     Object.keys(hashes)
@@ -118,7 +144,11 @@ export class SearchService {
 
   private async build(hub: HubService, generation: number): Promise<void> {
     const started = Date.now();
-    const { groups, hashes, hubHash } = collect(hub);
+    const slicer = new Slicer();
+    const { groups, hashes, hubHash } = await collect(hub, slicer);
+    if (generation !== this.generation) {
+      return;
+    }
     const total = [...groups.values()].reduce((n, g) => n + g.length, 0);
     this.setStatus({ phase: 'indexing', done: 0, total, entries: 0, fromCache: false, reindexed: 0 });
     const file = cacheFile(this.ctx.options.dataDir, hub.realRoot);
@@ -135,13 +165,14 @@ export class SearchService {
     let index: SearchIndex;
     let changed: string[];
     if (cached !== null) {
-      index = SearchIndex.import(cached.dump, (key) => byKey.get(key) ?? null);
+      index = await slicer.run(SearchIndex.importSteps(cached.dump, (key) => byKey.get(key) ?? null));
       changed = Object.keys(hashes).filter((p) => cached.meta.docHashes[p] !== hashes[p]);
+      const changedSet = new Set(changed);
       // Entries of removed or changed docs are retired; changed docs are added again below.
       for (const key of index.keys()) {
         const entry = index.entry(key);
         const group = entry?.kind === 'endpoint' ? ENDPOINTS_DOC : (entry?.docPath ?? '');
-        if (entry === null || !(group in hashes) || changed.includes(group)) {
+        if (entry === null || !(group in hashes) || changedSet.has(group)) {
           index.remove(key);
         }
       }
@@ -157,34 +188,40 @@ export class SearchService {
     const toAdd = changed.flatMap((p) => groups.get(p) ?? []);
     this.index = index;
     this.setStatus({ phase: 'indexing', done: total - toAdd.length, total, entries: index.size, fromCache, reindexed: toAdd.length });
-    let chunkStart = Date.now();
-    let lastProgress = chunkStart;
+    let lastProgress = Date.now();
     for (let i = 0; i < toAdd.length; i++) {
       index.add(toAdd[i]!);
-      if (Date.now() - chunkStart >= CHUNK_MS) {
-        await yieldToLoop();
+      if (i % 16 === 15) {
+        await slicer.breathe();
         if (generation !== this.generation) {
           return;
         }
-        chunkStart = Date.now();
-        if (chunkStart - lastProgress >= PROGRESS_EVERY_MS) {
-          lastProgress = chunkStart;
+        if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+          lastProgress = Date.now();
           this.setStatus({ ...this.status, done: total - toAdd.length + i + 1 });
         }
       }
     }
-    if (toAdd.length > 0 || cached?.meta.hubHash !== hubHash) {
-      const meta: CacheMeta = { version: CACHE_VERSION, hubHash, docHashes: hashes };
-      await writeCache(file, meta, index.export()).catch((e: unknown) => this.ctx.logger.warn('search cache not written', { error: String(e) }));
-    }
+    // The cache holds hub entries only, so it is taken before notes join.
+    const write = toAdd.length > 0 || cached?.meta.hubHash !== hubHash;
+    const dump = write ? await slicer.run(index.exportSteps()) : null;
     if (generation !== this.generation) {
       return;
     }
     for (const note of this.notes.values()) {
       index.add(this.noteToEntry(note));
     }
+    // Stem groups, completion buckets and norms, so the first keystroke is as fast as the rest.
+    await slicer.run(index.prepare());
+    if (generation !== this.generation) {
+      return;
+    }
     this.setStatus({ phase: 'ready', done: total, total, entries: index.size, fromCache, reindexed: toAdd.length });
     this.ctx.logger.info('search index ready', { entries: index.size, ms: Date.now() - started, reindexed: toAdd.length, fromCache });
+    if (dump !== null) {
+      const meta: CacheMeta = { version: CACHE_VERSION, hubHash, docHashes: hashes };
+      await writeCache(file, meta, dump).catch((e: unknown) => this.ctx.logger.warn('search cache not written', { error: String(e) }));
+    }
   }
 
   private setStatus(next: SearchStatus): void {

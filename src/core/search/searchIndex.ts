@@ -1,17 +1,20 @@
 /**
- * The search index: a FlexSearch Document index over four fields (title, heading path and
- * keywords, body, code) fed with our own terms, plus the vocabulary and field lengths that
- * ranking needs. Queries expand each word (stem forms, typos, prefix for the last word), look
- * every expansion up per field and rank with a BM25-style score, results with all words first.
+ * The search index: postings per field (title, heading path and keywords, body, code) over our
+ * own terms, plus the vocabulary and field lengths that ranking needs. Queries expand each word
+ * (stem forms, typos, prefix for the last word), look every expansion up per field and rank with
+ * a BM25-style score, results with all words first.
+ *
+ * Why not FlexSearch (DESIGN.md names it): we fed it pre-tokenised terms and used it only as a
+ * term -> ids map, yet it took about 60% of indexing time, its export blocked for up to a second
+ * on a large hub and its import for a third of one. Plain postings lists do the same job, load
+ * from the cache as two typed arrays per field, and let ranking read norms precomputed per entry.
  */
-import { Document } from 'flexsearch';
+import { passes } from './filters';
+import { type FlatPostings, Postings } from './postings';
 import { highlightTitle, makeSnippet } from './snippet';
 import { queryWords, tokenize } from './tokenize';
 import type { SearchEntry, SearchFilters, SearchHit, SearchResult, StudyFacts } from './types';
 import { type Expansion, Vocabulary } from './vocabulary';
-
-/** FlexSearch's document: one string of space-joined terms per field. */
-type IndexedDoc = { id: number; t: string; h: string; b: string; c: string };
 
 /** The fields, with how much a match in each counts and how much its length dampens it. */
 const FIELDS = [
@@ -22,7 +25,6 @@ const FIELDS = [
 ] as const;
 type FieldName = (typeof FIELDS)[number]['name'];
 const K1 = 1.2;
-const MAX_CANDIDATES = 200_000;
 const RERANK = 50;
 const TITLE_COVER_BONUS = 0.35;
 
@@ -30,11 +32,14 @@ type Ranked = { id: number; score: number; matched: number };
 
 /** What `SearchIndex.export` produces and `SearchIndex.import` takes (JSON-safe). */
 export type SearchIndexDump = {
-  version: 1;
+  version: 2;
   entries: Array<Omit<SearchEntry, 'body' | 'code'> | null>;
   lengths: number[][];
-  vocabulary: Array<[string, number]>;
-  flex: Record<string, string>;
+  /** Terms in id order and how many entries hold each. */
+  terms: string[];
+  df: ArrayLike<number>;
+  /** Per field (title, headings, body, code): flat postings over the term ids. */
+  postings: FlatPostings[];
 };
 
 /** Options of one query. */
@@ -46,21 +51,9 @@ export type SearchOptions = {
   prefix?: boolean;
 };
 
-function createDocument(): Document<IndexedDoc> {
-  // Terms arrive already tokenised; FlexSearch only splits on the spaces we joined them with.
-  return new Document<IndexedDoc>({
-    document: { id: 'id', index: FIELDS.map((f) => f.name) },
-    tokenize: 'strict',
-    resolution: 1,
-    fastupdate: false,
-    cache: false,
-    encode: (text: string) => (text === '' ? [] : text.split(' ')),
-  });
-}
-
 /** A searchable index of sections, endpoints and notes. */
 export class SearchIndex {
-  private doc = createDocument();
+  private postings: Postings[] = FIELDS.map(() => new Postings());
   private entries: Array<SearchEntry | null> = [];
   private readonly byKey = new Map<string, number>();
   /** Per field: term count of each entry (index = internal id). */
@@ -68,6 +61,10 @@ export class SearchIndex {
   private totals = FIELDS.map(() => 0);
   private vocabulary = new Vocabulary();
   private live = 0;
+  /** Per field: the BM25 length factor of each entry, recomputed after entries are added. */
+  private norms: Float32Array[] | null = null;
+  /** Per-query scratch: best score of each (entry, word), zeroed again after each query. */
+  private scratch = new Float32Array(0);
 
   /** Entries that can be found now. */
   get size(): number {
@@ -94,25 +91,55 @@ export class SearchIndex {
       b: tokenize(entry.body),
       c: tokenize(entry.code),
     };
-    const distinct = new Set<string>();
+    const distinct = new Set<number>();
     FIELDS.forEach((f, i) => {
       const terms = fields[f.name];
       this.lengths[i]![id] = terms.length;
       this.totals[i]! += terms.length;
+      const postings = this.postings[i]!;
       for (const t of terms) {
-        distinct.add(t);
+        const termId = this.vocabulary.intern(t);
+        postings.add(termId, id);
+        distinct.add(termId);
       }
     });
-    this.vocabulary.addEntry(distinct);
+    for (const termId of distinct) {
+      this.vocabulary.addEntryTerm(termId);
+    }
     this.entries.push(entry);
     this.byKey.set(entry.key, id);
     this.live++;
-    this.doc.add({ id, t: fields.t.join(' '), h: fields.h.join(' '), b: fields.b.join(' '), c: fields.c.join(' ') });
+    this.norms = null;
   }
 
   /**
-   * Removes an entry. Its postings stay in FlexSearch (removal without fastupdate scans the whole
-   * index); the id is retired and skipped when ranking. Owners rebuild when staleCount grows.
+   * Builds the query-time lookup structures in steps of a few milliseconds (see
+   * Vocabulary.prepare); run it after a build or import so the first keystroke stays fast.
+   */
+  *prepare(): Generator<void, void, void> {
+    yield* this.vocabulary.prepare();
+    this.fieldNorms();
+  }
+
+  private fieldNorms(): Float32Array[] {
+    if (this.norms === null) {
+      const count = Math.max(1, this.entries.length);
+      this.norms = FIELDS.map((f, fi) => {
+        const avg = Math.max(1, this.totals[fi]! / count);
+        const lens = this.lengths[fi]!;
+        const out = new Float32Array(this.entries.length);
+        for (let id = 0; id < out.length; id++) {
+          out[id] = (f.weight * (K1 + 1)) / (1 + K1 * (1 - f.b + (f.b * (lens[id] ?? 0)) / avg));
+        }
+        return out;
+      });
+    }
+    return this.norms;
+  }
+
+  /**
+   * Removes an entry. Its postings stay (removing them would scan every list); the id is retired
+   * and skipped when ranking. Owners rebuild when staleCount grows.
    */
   remove(key: string): void {
     const id = this.byKey.get(key);
@@ -145,57 +172,71 @@ export class SearchIndex {
     }
     const typing = (options.prefix ?? true) && !/\s$/.test(query);
     const n = Math.max(1, this.live);
-    const averages = this.totals.map((t) => Math.max(1, t / Math.max(1, this.entries.length)));
+    const norms = this.fieldNorms();
+    const count = this.entries.length;
+    const wordCount = words.length;
+    if (this.scratch.length < count * wordCount) {
+      this.scratch = new Float32Array(count * wordCount);
+    }
+    const scores = this.scratch;
+    const touched: number[] = [];
     const matchedTerms = new Set<string>();
-    // Per candidate: best score of each word, and how many words it matched.
-    const perWord = new Map<number, Float64Array>();
     words.forEach((word, wi) => {
       const isLast = wi === words.length - 1 && all[all.length - 1]?.term === word.term;
       const expansions: Expansion[] = this.vocabulary.expand(word.term, { prefix: typing && isLast, typo: true });
       for (const e of expansions) {
+        const termId = this.vocabulary.idOf(e.term);
         const df = this.vocabulary.count(e.term);
-        if (df === 0) {
+        if (termId === undefined || df === 0) {
           continue;
         }
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const perField = this.doc.search({ query: e.term, index: FIELDS.map((f) => f.name), limit: MAX_CANDIDATES });
-        for (const { field, result } of perField) {
-          const fi = FIELDS.findIndex((f) => f.name === field);
-          const f = FIELDS[fi]!;
-          const lens = this.lengths[fi]!;
-          const avg = averages[fi]!;
-          for (const raw of result) {
-            const id = raw as number;
+        let any = false;
+        for (let fi = 0; fi < FIELDS.length; fi++) {
+          const norm = norms[fi]!;
+          const factor = e.weight * idf;
+          this.postings[fi]!.forEach(termId, (id) => {
             if (this.entries[id] === null) {
-              continue;
+              return;
             }
-            const norm = (K1 + 1) / (1 + K1 * (1 - f.b + (f.b * (lens[id] ?? 0)) / avg));
-            const s = e.weight * f.weight * idf * norm;
-            let scores = perWord.get(id);
-            if (scores === undefined) {
-              scores = new Float64Array(words.length);
-              perWord.set(id, scores);
+            any = true;
+            const s = factor * norm[id]!;
+            const slot = id * wordCount;
+            let empty = true;
+            for (let k = 0; k < wordCount; k++) {
+              if (scores[slot + k] !== 0) {
+                empty = false;
+                break;
+              }
             }
-            if (s > scores[wi]!) {
-              scores[wi] = s;
+            if (empty) {
+              touched.push(id);
             }
-            matchedTerms.add(e.term);
-          }
+            if (s > scores[slot + wi]!) {
+              scores[slot + wi] = s;
+            }
+          });
+        }
+        if (any) {
+          matchedTerms.add(e.term);
         }
       }
     });
 
     const ranked: Ranked[] = [];
-    for (const [id, scores] of perWord) {
+    for (const id of touched) {
+      const slot = id * wordCount;
+      let score = 0;
+      let matched = 0;
+      for (let k = 0; k < wordCount; k++) {
+        const s = scores[slot + k]!;
+        score += s;
+        matched += s > 0 ? 1 : 0;
+        scores[slot + k] = 0;
+      }
       const entry = this.entries[id];
       if (entry === null || entry === undefined || !passes(entry, options.filters, options.study ?? null)) {
         continue;
-      }
-      let score = 0;
-      let matched = 0;
-      for (const s of scores) {
-        score += s;
-        matched += s > 0 ? 1 : 0;
       }
       ranked.push({ id, score, matched });
     }
@@ -235,69 +276,68 @@ export class SearchIndex {
 
   /** A JSON-safe copy of the index (bodies and code are left out: the hub has them). */
   export(): SearchIndexDump {
-    const flex: Record<string, string> = {};
-    void this.doc.export((key: string, data: string) => {
-      flex[key] = data;
-    });
+    return drain(this.exportSteps());
+  }
+
+  /** `export` in steps of a few milliseconds; add no entries until it is done. */
+  *exportSteps(): Generator<void, SearchIndexDump, void> {
+    const { terms, df } = this.vocabulary.toJSON();
+    const postings: FlatPostings[] = [];
+    for (const p of this.postings) {
+      postings.push(yield* p.flatten(terms.length));
+    }
+    yield;
     return {
-      version: 1,
+      version: 2,
       entries: this.entries.map((e) => (e === null ? null : { ...e, body: undefined, code: undefined })),
       lengths: this.lengths,
-      vocabulary: this.vocabulary.toJSON(),
-      flex,
+      terms,
+      df,
+      postings,
     };
   }
 
   /**
    * Restores an exported index. `text(key)` gives back each entry's body and code; an entry it
-   * has none for (its file is gone) is dropped.
+   * has none for (its file is gone) is dropped. Run `prepare()` before the first query to spread
+   * the cost of the lookup structures.
    */
   static import(dump: SearchIndexDump, text: (key: string) => { body: string; code: string } | null): SearchIndex {
+    return drain(SearchIndex.importSteps(dump, text));
+  }
+
+  /** `import` in steps of a few milliseconds. */
+  static *importSteps(dump: SearchIndexDump, text: (key: string) => { body: string; code: string } | null): Generator<void, SearchIndex, void> {
     const index = new SearchIndex();
-    for (const [key, data] of Object.entries(dump.flex)) {
-      index.doc.import(key, data);
-    }
+    index.postings = FIELDS.map((_, fi) => new Postings(dump.postings[fi] ?? null));
     index.lengths = dump.lengths;
     index.totals = dump.lengths.map((lens) => lens.reduce((a, b) => a + (b ?? 0), 0));
-    index.vocabulary = Vocabulary.fromJSON(dump.vocabulary);
-    index.entries = dump.entries.map((meta, id) => {
-      if (meta === null) {
-        return null;
+    yield* index.vocabulary.load({ terms: dump.terms, df: dump.df });
+    index.entries = [];
+    for (let id = 0; id < dump.entries.length; id++) {
+      const meta = dump.entries[id]!;
+      const t = meta === null ? null : text(meta.key);
+      if (meta === null || t === null) {
+        index.entries.push(null);
+      } else {
+        index.byKey.set(meta.key, id);
+        index.live++;
+        index.entries.push({ ...meta, body: t.body, code: t.code });
       }
-      const t = text(meta.key);
-      if (t === null) {
-        return null;
+      if (id % 5000 === 4999) {
+        yield;
       }
-      index.byKey.set(meta.key, id);
-      index.live++;
-      return { ...meta, body: t.body, code: t.code };
-    });
+    }
     return index;
   }
 }
 
-function passes(entry: SearchEntry, filters: SearchFilters | undefined, study: StudyFacts | null): boolean {
-  if (filters === undefined) {
-    return true;
-  }
-  if (filters.kinds !== undefined && filters.kinds.length > 0 && !filters.kinds.includes(entry.kind)) {
-    return false;
-  }
-  if (filters.paths !== undefined && filters.paths.length > 0) {
-    const inside = filters.paths.some((p) => entry.docPath === p || entry.docPath.startsWith(p.endsWith('/') ? p : `${p}/`));
-    if (!inside) {
-      return false;
+/** Runs a stepped computation to its end. */
+function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done === true) {
+      return r.value;
     }
   }
-  if (study !== null && entry.topicId !== null) {
-    if (filters.notDone === true && study.isDone(entry.topicId)) {
-      return false;
-    }
-    if (filters.hasNotes === true && !study.hasNotes(entry.topicId)) {
-      return false;
-    }
-  } else if (filters.hasNotes === true && entry.kind !== 'note') {
-    return false;
-  }
-  return true;
 }

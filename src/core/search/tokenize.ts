@@ -5,8 +5,6 @@
  */
 import { STOPWORDS } from './stopwords';
 
-/** A word of text (letters, digits, underscore) with its offsets in the original string. */
-const WORD = /[\p{L}\p{N}_]+/gu;
 const NON_ASCII = /[^\u0020-\u007e]/;
 const MARKS = /\p{M}+/gu;
 /** Han, kana, Hangul: scripts written without spaces between words. */
@@ -95,10 +93,96 @@ function wordTerms(word: string, out: string[], keepStopwords: boolean): void {
  */
 export function tokenize(text: string, keepStopwords = false): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    wordTerms(m[0], out, keepStopwords);
-  }
+  forEachWord(text, (start, end, simple) => {
+    const word = text.slice(start, end);
+    if (simple === SIMPLE_LOWER) {
+      pushTerm(out, word, keepStopwords);
+    } else if (simple === SIMPLE_CAPITAL) {
+      pushTerm(out, word.toLowerCase(), keepStopwords);
+    } else if (keepStopwords) {
+      wordTerms(word, out, true);
+    } else {
+      for (const t of otherWordTerms(word)) {
+        out.push(t);
+      }
+    }
+  });
   return out;
+}
+
+// Identifiers and non-ASCII words repeat throughout a hub; their terms are remembered (bounded).
+const OTHER_MEMO = new Map<string, string[]>();
+const OTHER_MEMO_MAX = 50_000;
+
+function otherWordTerms(word: string): string[] {
+  let terms = OTHER_MEMO.get(word);
+  if (terms === undefined) {
+    terms = [];
+    wordTerms(word, terms, false);
+    if (OTHER_MEMO.size >= OTHER_MEMO_MAX) {
+      OTHER_MEMO.clear();
+    }
+    OTHER_MEMO.set(word, terms);
+  }
+  return terms;
+}
+
+/** A word of plain lower-case ASCII letters and digits: it is its own only term. */
+const SIMPLE_LOWER = 1;
+/** The same with only its first letter upper-case (`Cache`): its lower-case form is its only term. */
+const SIMPLE_CAPITAL = 2;
+const OTHER = 0;
+
+/** Word character per BMP code unit, learnt on first sight: 0 unknown, 1 word, 2 not. */
+const WORD_CHAR = new Uint8Array(65536);
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+function isWordUnit(code: number, text: string, i: number): boolean {
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) {
+    // A surrogate: judge the whole code point it belongs to.
+    const cp = text.codePointAt(code <= 0xdbff ? i : i - 1) ?? 0;
+    return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+  }
+  let known = WORD_CHAR[code]!;
+  if (known === 0) {
+    known = LETTER_OR_NUMBER.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_CHAR[code] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * Calls `each(start, end, simple)` for every run of letters, digits and underscores (the same runs
+ * as `[\p{L}\p{N}_]+`), scanning code units so plain ASCII words never meet a Unicode regex.
+ */
+function forEachWord(text: string, each: (start: number, end: number, simple: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let code = text.charCodeAt(i);
+    if (!isWordUnit(code, text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // SIMPLE_LOWER until an upper-case letter after the first, an underscore or non-ASCII appears.
+    let simple = code >= 65 && code <= 90 ? SIMPLE_CAPITAL : code === 95 || code >= 128 ? OTHER : SIMPLE_LOWER;
+    i++;
+    while (i < n) {
+      code = text.charCodeAt(i);
+      if (!isWordUnit(code, text, i)) {
+        break;
+      }
+      if (simple !== OTHER && ((code >= 65 && code <= 90) || code === 95 || code >= 128)) {
+        simple = OTHER;
+      }
+      i++;
+    }
+    each(start, i, simple);
+  }
 }
 
 /** One word of a query: the term it must match (identifiers whole, CJK as bigrams). */
@@ -117,8 +201,8 @@ export function queryWords(query: string): QueryWord[] {
       out.push({ term, stop: STOPWORDS.has(term) });
     }
   };
-  for (const m of query.matchAll(WORD)) {
-    const word = m[0];
+  forEachWord(query, (start, end) => {
+    const word = query.slice(start, end);
     if (HAS_CJK.test(word)) {
       const terms: string[] = [];
       wordTerms(word, terms, true);
@@ -129,7 +213,7 @@ export function queryWords(query: string): QueryWord[] {
         add(term);
       }
     }
-  }
+  });
   return out;
 }
 
@@ -139,9 +223,12 @@ export type TextWord = { start: number; end: number; terms: string[] };
 /** Every word of `text` with its offsets and match forms (whole, parts, CJK bigrams at their places). */
 export function textWords(text: string): TextWord[] {
   const out: TextWord[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    const start = m.index;
+  forEachWord(text, (start, end, simple) => {
+    const word = text.slice(start, end);
+    if (simple !== OTHER) {
+      out.push({ start, end, terms: [simple === SIMPLE_LOWER ? word : word.toLowerCase()] });
+      return;
+    }
     if (HAS_CJK.test(word)) {
       const chars = Array.from(word);
       let offset = start;
@@ -155,9 +242,9 @@ export function textWords(text: string): TextWord[] {
         out.push({ start: offset, end: offset + c.length + (next !== undefined && HAS_CJK.test(next) ? next.length : 0), terms });
         offset += c.length;
       }
-      continue;
+      return;
     }
-    out.push({ start, end: start + word.length, terms: [fold(word), ...identifierParts(word)] });
-  }
+    out.push({ start, end, terms: [fold(word), ...identifierParts(word)] });
+  });
   return out;
 }

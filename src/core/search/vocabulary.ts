@@ -1,6 +1,8 @@
 /**
- * The index's vocabulary: how many entries hold each term (for idf), and the expansions a query
- * word may take: completions of a prefix, spellings one edit away, and forms of the same stem.
+ * The index's vocabulary: every term with a numeric id and how many entries hold it (for idf),
+ * and the expansions a query word may take: completions of a prefix, spellings one edit away,
+ * and forms of the same stem. Lookup structures are kept per term as terms arrive (stems) or
+ * per first character (sorted completion buckets), so no query ever scans the whole vocabulary.
  */
 import { stem } from './stem';
 
@@ -9,50 +11,129 @@ export type Expansion = { term: string; weight: number; how: 'exact' | 'stem' | 
 
 const MAX_PREFIX_EXPANSIONS = 24;
 const MAX_TYPO_EXPANSIONS = 8;
+/** Characters a typo may insert or substitute in a plain word (the word's own characters are added). */
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789_';
 
-/** Term statistics plus lazily built lookup structures (rebuilt after the vocabulary changes). */
+/** Term ids, document frequencies and the expansion structures. */
 export class Vocabulary {
-  private readonly df = new Map<string, number>();
-  private sorted: string[] | null = null;
-  private byLength: Map<number, string[]> | null = null;
-  private stems: Map<string, string[]> | null = null;
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly df: number[] = [];
+  /** stem -> ids of the terms with that stem (filled as terms arrive, or by `prepare`). */
+  private readonly stems = new Map<string, number[]>();
+  private stemmed = 0;
+  /** First code unit -> terms starting with it, sorted once the bucket is needed. */
+  private readonly buckets = new Map<number, { terms: string[]; sorted: boolean }>();
+  private bucketed = 0;
 
-  /** Counts the distinct `terms` of one entry. */
-  addEntry(terms: Iterable<string>): void {
-    for (const t of terms) {
-      this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  /** The id of `term`, adding it (with no entries yet) when new. */
+  intern(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+      this.df.push(0);
     }
-    this.sorted = null;
-    this.byLength = null;
-    this.stems = null;
+    return id;
+  }
+
+  /** The id of `term`, or undefined when no entry ever held it. */
+  idOf(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  /** Counts one more entry holding the term with this id. */
+  addEntryTerm(id: number): void {
+    this.df[id]! += 1;
   }
 
   /** How many entries hold `term`. */
   count(term: string): number {
-    return this.df.get(term) ?? 0;
+    const id = this.ids.get(term);
+    return id === undefined ? 0 : this.df[id]!;
   }
 
   /** Number of distinct terms. */
   get size(): number {
-    return this.df.size;
+    return this.terms.length;
   }
 
-  /** The raw counts, for the on-disk cache. */
-  toJSON(): Array<[string, number]> {
-    return [...this.df];
+  /** Terms in id order and their counts, for the on-disk cache. */
+  toJSON(): { terms: string[]; df: number[] } {
+    return { terms: this.terms.slice(), df: this.df.slice() };
   }
 
-  /** Restores counts saved with toJSON. */
-  static fromJSON(pairs: Array<[string, number]>): Vocabulary {
+  /** Restores a vocabulary saved with toJSON (run `prepare` before the first query to spread its cost). */
+  static fromJSON(saved: { terms: ArrayLike<string>; df: ArrayLike<number> }): Vocabulary {
     const v = new Vocabulary();
-    for (const [t, n] of pairs) {
-      v.df.set(t, n);
+    for (const _ of v.load(saved)) {
+      // Runs to the end in one go.
     }
     return v;
   }
 
+  /** Fills an empty vocabulary from `toJSON` output, in steps (see `prepare`). */
+  *load(saved: { terms: ArrayLike<string>; df: ArrayLike<number> }): Generator<void, void, void> {
+    for (let i = 0; i < saved.terms.length; i++) {
+      const t = saved.terms[i]!;
+      this.ids.set(t, i);
+      this.terms.push(t);
+      this.df.push(saved.df[i] ?? 0);
+      if (i % 10_000 === 9_999) {
+        yield;
+      }
+    }
+  }
+
+  /**
+   * Builds the lookup structures for terms added since the last call, in steps: each `next()`
+   * does a few milliseconds of work, so a caller can yield to its event loop between steps.
+   * Queries work without it (they finish what is missing), only the first one is slower.
+   */
+  *prepare(): Generator<void, void, void> {
+    const STEP = 2000;
+    while (this.stemmed < this.terms.length || this.bucketed < this.terms.length) {
+      this.catchUp(STEP);
+      yield;
+    }
+    for (const bucket of this.buckets.values()) {
+      if (!bucket.sorted) {
+        bucket.terms.sort();
+        bucket.sorted = true;
+        yield;
+      }
+    }
+  }
+
+  private catchUp(max = Infinity): void {
+    const stemEnd = Math.min(this.terms.length, this.stemmed + max);
+    for (; this.stemmed < stemEnd; this.stemmed++) {
+      const s = stem(this.terms[this.stemmed]!);
+      const list = this.stems.get(s);
+      if (list === undefined) {
+        this.stems.set(s, [this.stemmed]);
+      } else {
+        list.push(this.stemmed);
+      }
+    }
+    const bucketEnd = Math.min(this.terms.length, this.bucketed + max);
+    for (; this.bucketed < bucketEnd; this.bucketed++) {
+      const t = this.terms[this.bucketed]!;
+      const key = t.charCodeAt(0);
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) {
+        this.buckets.set(key, { terms: [t], sorted: true });
+      } else {
+        bucket.terms.push(t);
+        bucket.sorted = false;
+      }
+    }
+  }
+
   /** Ways `word` may match: itself, other forms of its stem, and (as asked) completions and typos. */
   expand(word: string, options: { prefix: boolean; typo: boolean }): Expansion[] {
+    this.catchUp();
     const out = new Map<string, Expansion>();
     const put = (e: Expansion): void => {
       const prev = out.get(e.term);
@@ -60,19 +141,22 @@ export class Vocabulary {
         out.set(e.term, e);
       }
     };
-    if (this.df.has(word)) {
+    const known = this.count(word) > 0;
+    if (known) {
       put({ term: word, weight: 1, how: 'exact' });
     }
     const bases: Array<[string, number]> = [[word, 1]];
-    if (options.typo && !this.df.has(word) && word.length >= 4) {
+    if (options.typo && !known && word.length >= 4) {
       for (const term of this.typos(word)) {
         put({ term, weight: 0.7, how: 'typo' });
         bases.push([term, 0.7]);
       }
     }
     for (const [base, weight] of bases) {
-      for (const form of this.stemGroup(stem(base))) {
-        put({ term: form, weight: 0.8 * weight, how: 'stem' });
+      for (const id of this.stems.get(stem(base)) ?? []) {
+        if (this.df[id]! > 0) {
+          put({ term: this.terms[id]!, weight: 0.8 * weight, how: 'stem' });
+        }
       }
     }
     if (options.prefix) {
@@ -84,8 +168,17 @@ export class Vocabulary {
     return [...out.values()];
   }
 
-  private completions(prefix: string): string[] {
-    const sorted = (this.sorted ??= [...this.df.keys()].sort());
+  /** The most frequent terms that start with `prefix` (not the prefix itself), at most 24. */
+  completions(prefix: string): string[] {
+    const bucket = this.buckets.get(prefix.charCodeAt(0));
+    if (bucket === undefined) {
+      return [];
+    }
+    if (!bucket.sorted) {
+      bucket.terms.sort();
+      bucket.sorted = true;
+    }
+    const sorted = bucket.terms;
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -96,57 +189,56 @@ export class Vocabulary {
         hi = mid;
       }
     }
-    const found: string[] = [];
+    // Keep the top counts in a small array sorted by count (desc); ties keep alphabetical order.
+    const top: Array<[string, number]> = [];
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
-      if (sorted[i] !== prefix) {
-        found.push(sorted[i]!);
+      const term = sorted[i]!;
+      const n = this.count(term);
+      if (term === prefix || n === 0 || (top.length === MAX_PREFIX_EXPANSIONS && n <= top[top.length - 1]![1])) {
+        continue;
+      }
+      let at = top.length;
+      while (at > 0 && top[at - 1]![1] < n) {
+        at--;
+      }
+      top.splice(at, 0, [term, n]);
+      if (top.length > MAX_PREFIX_EXPANSIONS) {
+        top.pop();
       }
     }
-    if (found.length > MAX_PREFIX_EXPANSIONS) {
-      found.sort((a, b) => this.count(b) - this.count(a));
-      found.length = MAX_PREFIX_EXPANSIONS;
-    }
-    return found;
+    return top.map(([t]) => t);
   }
 
-  private typos(word: string): string[] {
-    if (this.byLength === null) {
-      this.byLength = new Map();
-      for (const t of this.df.keys()) {
-        const list = this.byLength.get(t.length);
-        if (list === undefined) {
-          this.byLength.set(t.length, [t]);
-        } else {
-          list.push(t);
+  /**
+   * Indexed terms one edit (insertion, deletion, substitution, swap of neighbours) from `word`,
+   * most frequent first. The candidates are generated from the word and looked up, so the cost
+   * depends on the word's length, not on the vocabulary's size.
+   */
+  typos(word: string): string[] {
+    const found = new Set<string>();
+    const check = (candidate: string): void => {
+      if (candidate !== word && this.count(candidate) > 0) {
+        found.add(candidate);
+      }
+    };
+    const chars = Array.from(new Set(ALPHABET + word));
+    for (let i = 0; i <= word.length; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i);
+      for (const c of chars) {
+        check(head + c + tail);
+        if (i < word.length) {
+          check(head + c + tail.slice(1));
         }
       }
-    }
-    const found: string[] = [];
-    for (let len = word.length - 1; len <= word.length + 1; len++) {
-      for (const t of this.byLength.get(len) ?? []) {
-        if (withinOneEdit(word, t)) {
-          found.push(t);
-        }
+      if (i < word.length) {
+        check(head + tail.slice(1));
+      }
+      if (i + 1 < word.length) {
+        check(head + tail[1]! + tail[0]! + tail.slice(2));
       }
     }
-    found.sort((a, b) => this.count(b) - this.count(a));
-    return found.slice(0, MAX_TYPO_EXPANSIONS);
-  }
-
-  private stemGroup(s: string): string[] {
-    if (this.stems === null) {
-      this.stems = new Map();
-      for (const t of this.df.keys()) {
-        const k = stem(t);
-        const list = this.stems.get(k);
-        if (list === undefined) {
-          this.stems.set(k, [t]);
-        } else {
-          list.push(t);
-        }
-      }
-    }
-    return this.stems.get(s) ?? [];
+    return [...found].sort((a, b) => this.count(b) - this.count(a) || (a < b ? -1 : 1)).slice(0, MAX_TYPO_EXPANSIONS);
   }
 }
 

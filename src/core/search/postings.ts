@@ -1,0 +1,59 @@
+/**
+ * Postings of one field: for each term id, the ascending ids of the entries whose field holds
+ * the term. A loaded index keeps its postings in two flat arrays (offsets and ids, straight from
+ * the cache file) and only grows per-term lists for entries added after loading.
+ */
+
+/** Flat postings: the ids of term `t` are `ids[offsets[t]] .. ids[offsets[t + 1] - 1]`. */
+export type FlatPostings = { offsets: ArrayLike<number>; ids: ArrayLike<number> };
+
+/** One field's term -> entry ids lists. */
+export class Postings {
+  private readonly added: Array<number[] | undefined> = [];
+
+  constructor(private readonly base: FlatPostings | null = null) {}
+
+  /** Records that entry `id` holds term `termId` (ids arrive in ascending order). */
+  add(termId: number, id: number): void {
+    const list = this.added[termId];
+    if (list === undefined) {
+      this.added[termId] = [id];
+    } else if (list[list.length - 1] !== id) {
+      list.push(id);
+    }
+  }
+
+  /** Calls `each(id)` for every entry holding the term, in ascending id order. */
+  forEach(termId: number, each: (id: number) => void): void {
+    const base = this.base;
+    if (base !== null && termId + 1 < base.offsets.length) {
+      const end = base.offsets[termId + 1]!;
+      for (let i = base.offsets[termId]!; i < end; i++) {
+        each(base.ids[i]!);
+      }
+    }
+    const list = this.added[termId];
+    if (list !== undefined) {
+      for (const id of list) {
+        each(id);
+      }
+    }
+  }
+
+  /** The flat form over term ids `0 .. termCount - 1`, for the on-disk cache, built in steps. */
+  *flatten(termCount: number): Generator<void, { offsets: number[]; ids: number[] }, void> {
+    const offsets: number[] = [0];
+    const ids: number[] = [];
+    const push = (id: number): void => {
+      ids.push(id);
+    };
+    for (let t = 0; t < termCount; t++) {
+      this.forEach(t, push);
+      offsets.push(ids.length);
+      if (t % 5000 === 4999) {
+        yield;
+      }
+    }
+    return { offsets, ids };
+  }
+}
