@@ -174,10 +174,19 @@ export class SyncService {
     let current: SyncStepName = 'check';
     const settings = await this.files.settings();
     const journal: SyncJournal = { pid: process.pid, startedAt, step: current, backupRef: null, repoPath: settings.repoPath ?? '' };
+    const began = new Map<SyncStepName, number>();
     const report = async (step: SyncStepName, state: 'running' | 'done' | 'skipped' | 'failed', detail = ''): Promise<void> => {
       current = step;
       const at = steps.findIndex((s) => s.step === step);
-      const entry = { step, state, detail };
+      if (!began.has(step)) {
+        began.set(step, performance.now());
+      }
+      // Per-step timings go to the log and the sync log: how a slow sync is diagnosed.
+      const ms = state === 'running' ? 0 : Math.round(performance.now() - (began.get(step) ?? performance.now()));
+      const entry = { step, state, detail, ms };
+      if (state !== 'running') {
+        this.ctx.logger.debug('sync step', entry);
+      }
       if (at === -1) {
         steps.push(entry);
       } else {

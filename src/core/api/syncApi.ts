@@ -31,8 +31,8 @@ export const SYNC_STEPS: readonly SyncStepName[] = ['check', 'export', 'commit',
 /** How a step went. */
 export type SyncStepState = 'running' | 'done' | 'failed' | 'skipped';
 
-/** One step's report. */
-export type SyncStepReport = { step: SyncStepName; state: SyncStepState; detail: string };
+/** One step's report; `ms` is how long the step took (0 while it runs). */
+export type SyncStepReport = { step: SyncStepName; state: SyncStepState; detail: string; ms: number };
 
 /** The outcome of one sync (also one line of the sync log). */
 export type SyncRunResult = {
