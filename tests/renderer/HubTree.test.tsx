@@ -1,5 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildHubTree } from '../../src/core/hub/hubTree';
 import type { DocSummary, Topic } from '../../src/core/hub/types';
 import { HubTree } from '../../src/renderer/src/components/HubTree';
@@ -18,6 +18,8 @@ const docs: DocSummary[] = [
 ];
 
 describe('HubTree', () => {
+  afterEach(cleanup);
+
   it('is an ARIA tree navigable with arrows, opening with Enter', () => {
     const onOpen = vi.fn();
     render(<HubTree tree={buildHubTree(docs)} currentPath={null} currentSlug={null} onOpen={onOpen} />);
@@ -41,6 +43,12 @@ describe('HubTree', () => {
     fireEvent.keyDown(document.activeElement as Element, { key: 'Home' });
     expect(document.activeElement?.textContent).toBe('Readme');
     expect(tree).toBeTruthy();
+  });
+
+  it('reveals the parents of the topic being read', () => {
+    render(<HubTree tree={buildHubTree(docs)} currentPath="docs/a.md" currentSlug="sub" onOpen={() => undefined} />);
+    expect(screen.getByRole('treeitem', { selected: true }).textContent).toBe('SUB');
+    expect(screen.getByRole('treeitem', { name: /ONE/ }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('marks the doc being read and reveals its folder', () => {

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
-import type { HubTreeNode } from '../../../core/hub/types';
-import { type TreeRow, docKey, visibleRows } from './treeModel';
+import type { HubTreeNode, Topic } from '../../../core/hub/types';
+import { type TreeRow, docKey, topicKey, visibleRows } from './treeModel';
 import { TreeProgress } from './study/TreeProgress';
 import type { ProgressView } from './study/useStudy';
 
@@ -27,6 +27,35 @@ function withAncestors(prev: Set<string>, docPath: string): Set<string> {
   return next.size === prev.size ? prev : next;
 }
 
+function findDoc(nodes: HubTreeNode[], docPath: string): Topic[] | null {
+  for (const node of nodes) {
+    if (node.kind === 'folder') {
+      const found = findDoc(node.children, docPath);
+      if (found !== null) {
+        return found;
+      }
+    } else if (node.kind === 'doc' && node.path === docPath) {
+      return node.doc.topics;
+    }
+  }
+  return null;
+}
+
+function withTopicAncestors(prev: Set<string>, tree: HubTreeNode[], docPath: string, slug: string | null): Set<string> {
+  const topics = slug === null ? null : findDoc(tree, docPath);
+  const byId = new Map((topics ?? []).map((t) => [t.id, t]));
+  let parent = topics?.find((t) => t.slug === slug)?.parentId ?? null;
+  if (parent === null) {
+    return prev;
+  }
+  const next = new Set(prev);
+  while (parent !== null) {
+    next.add(topicKey(parent));
+    parent = byId.get(parent)?.parentId ?? null;
+  }
+  return next;
+}
+
 /** The sidebar: an ARIA treeview of folders, docs and their topics, driven by the keyboard too. */
 export function HubTree({ tree, currentPath, currentSlug, onOpen, progress }: Props) {
   const [expanded, setExpanded] = useState<Set<string>>(() => initialExpanded(tree));
@@ -34,11 +63,12 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress }: Pr
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
 
   const [revealed, setRevealed] = useState<string | null>(null);
-  if (currentPath !== revealed) {
-    // Reveal the doc being read (its folders and the doc itself), once per doc opened.
-    setRevealed(currentPath);
+  const revealKey = currentPath === null ? null : `${currentPath}#${currentSlug ?? ''}`;
+  if (revealKey !== revealed) {
+    // Reveal what is being read (its folders, the doc, the topic's parents), once per topic opened.
+    setRevealed(revealKey);
     if (currentPath !== null) {
-      setExpanded((prev) => withAncestors(prev, currentPath));
+      setExpanded((prev) => withTopicAncestors(withAncestors(prev, currentPath), tree, currentPath, currentSlug));
     }
   }
 
