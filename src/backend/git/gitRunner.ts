@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { classifyLocal } from './classify';
 import { SyncError, syncError } from './gitErrors';
 
-/** Result of one git command. */
-export type GitResult = { code: number; stdout: string; stderr: string };
+/** Result of one git command; `raw` is stdout's bytes (blobs are decoded per file, not as UTF-8). */
+export type GitResult = { code: number; stdout: string; stderr: string; raw: Buffer };
 
 /** Options of one command. */
 export type GitRunOptions = {
@@ -22,6 +22,8 @@ export type GitRunOptions = {
   indexFile?: string;
   /** Extra `-c key=value` settings for this command. */
   config?: readonly string[];
+  /** Extra environment for this command (the fallback commit identity). */
+  env?: Readonly<Record<string, string>>;
 };
 
 /** How the runner is built. */
@@ -120,7 +122,7 @@ export class GitRunner {
   run(args: readonly string[], opts: GitRunOptions): Promise<GitResult> {
     const timeout = opts.timeoutMs ?? (NETWORK.has(args[0] ?? '') ? (this.options.networkTimeoutMs ?? 60_000) : (this.options.localTimeoutMs ?? 20_000));
     const config = [...HARDENING, ...this.extraConfig, ...(opts.config ?? [])].flatMap((c) => ['-c', c]);
-    const env = opts.indexFile !== undefined ? { ...this.env, GIT_INDEX_FILE: opts.indexFile } : this.env;
+    const env = { ...this.env, ...opts.env, ...(opts.indexFile !== undefined ? { GIT_INDEX_FILE: opts.indexFile } : {}) };
     return new Promise((resolve, reject) => {
       let child;
       try {
@@ -170,7 +172,8 @@ export class GitRunner {
           reject(new SyncError('timeout', `${syncError('timeout').message} (git ${args[0] ?? ''} took longer than ${Math.round(timeout / 1000)} s)`, `git ${args[0] ?? ''}`));
           return;
         }
-        resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+        const raw = Buffer.concat(out);
+        resolve({ code: code ?? -1, stdout: raw.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), raw });
       });
       child.stdin.end(opts.input ?? '');
     });

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeText } from '../../core/hub/decode';
 import type { RepoFile } from '../../core/sync/types';
 import { syncError } from './gitErrors';
 import type { GitRunner } from './gitRunner';
@@ -16,10 +17,32 @@ const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbc4904b';
 
 /** The connected repository. */
 export class Repo {
+  /** Author/committer for our commits when git has no identity on this machine (see useIdentity). */
+  private identity: Record<string, string> = {};
+
   constructor(
     readonly git: GitRunner,
     readonly cwd: string,
   ) {}
+
+  /**
+   * Makes sure our commits have an author. When git has no usable identity here (no user.name or
+   * user.email, and no email it can guess), our commits use the handle: name = user.name or the
+   * handle, email = user.email or `<handle>@nexus-companion.invalid`. Nothing is written to the
+   * user's git config. Returns true when the fallback is used.
+   */
+  async useIdentity(handle: string): Promise<boolean> {
+    const author = await this.git.run(['var', 'GIT_AUTHOR_IDENT'], { cwd: this.cwd });
+    const committer = await this.git.run(['var', 'GIT_COMMITTER_IDENT'], { cwd: this.cwd });
+    if (author.code === 0 && committer.code === 0) {
+      this.identity = {};
+      return false;
+    }
+    const name = (await this.git.run(['config', '--get', 'user.name'], { cwd: this.cwd })).stdout.trim() || handle;
+    const email = (await this.git.run(['config', '--get', 'user.email'], { cwd: this.cwd })).stdout.trim() || `${handle}@nexus-companion.invalid`;
+    this.identity = { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email };
+    return true;
+  }
 
   /** Checks the repo can sync (spec: step "check"); throws a SyncError that says what to do. */
   async preflight(): Promise<RepoInfo> {
@@ -84,23 +107,32 @@ export class Repo {
     if (entries.length === 0) {
       return [];
     }
-    const out = await this.catBlobs(entries.map((e) => e.sha));
-    return entries.map((e, i) => ({ path: e.path.slice(prefix.length), text: out[i] ?? '' }));
+    const blobs = await this.catBlobs(entries.map((e) => e.sha));
+    return entries.map((e, i) => {
+      // Decoded per file like hub files (UTF-8, BOM stripped, else Windows-1252); a binary file
+      // becomes empty text, which the note parser reports as a skipped file.
+      const decoded = decodeText(e.path, blobs[i] ?? new Uint8Array());
+      return { path: e.path.slice(prefix.length), text: decoded.ok ? decoded.text : '' };
+    });
   }
 
-  private async catBlobs(shas: string[]): Promise<string[]> {
-    const raw = await this.git.ok(['cat-file', '--batch'], { cwd: this.cwd, input: `${shas.join('\n')}\n` });
-    const buf = Buffer.from(raw, 'utf8');
-    const texts: string[] = [];
+  /** The bytes of each blob, in order (`cat-file --batch` output parsed by the sizes it declares). */
+  private async catBlobs(shas: string[]): Promise<Buffer[]> {
+    const r = await this.git.run(['cat-file', '--batch'], { cwd: this.cwd, input: `${shas.join('\n')}\n` });
+    if (r.code !== 0) {
+      throw syncError('git-failed', `git cat-file: ${r.stderr.trim().split('\n')[0] ?? ''}`);
+    }
+    const buf = r.raw;
+    const blobs: Buffer[] = [];
     let at = 0;
     for (let i = 0; i < shas.length; i++) {
       const nl = buf.indexOf(10, at);
-      const header = buf.subarray(at, nl).toString('utf8').split(' ');
-      const size = Number(header[2] ?? '0');
-      texts.push(buf.subarray(nl + 1, nl + 1 + size).toString('utf8'));
-      at = nl + 1 + size + 1;
+      const header = buf.subarray(at, nl).toString('latin1').split(' ');
+      const size = header[1] === 'missing' ? 0 : Number(header[2] ?? '0');
+      blobs.push(buf.subarray(nl + 1, nl + 1 + size));
+      at = header[1] === 'missing' ? nl + 1 : nl + 1 + size + 1;
     }
-    return texts;
+    return blobs;
   }
 
   /** Writes blobs for the given texts (no filters run) and returns their ids, in order. */
@@ -148,12 +180,12 @@ export class Repo {
   /** Creates a commit object (no ref moves). */
   async commitTree(tree: string, parents: readonly string[], message: string): Promise<string> {
     const args = ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p])];
-    return (await this.git.ok(args, { cwd: this.cwd, input: message })).trim();
+    return (await this.git.ok(args, { cwd: this.cwd, input: message, env: this.identity })).trim();
   }
 
   /** Moves `ref` to `next` only if it still points at `prev` (null: must not exist yet). */
   async casRef(ref: string, next: string, prev: string | null, reason: string): Promise<void> {
-    await this.git.ok(['update-ref', '-m', reason, ref, next, prev ?? ''], { cwd: this.cwd });
+    await this.git.ok(['update-ref', '-m', reason, ref, next, prev ?? ''], { cwd: this.cwd, env: this.identity });
   }
 
   /** Sets the real index entries under `prefix` to `entries` (other paths untouched). */

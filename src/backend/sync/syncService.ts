@@ -207,7 +207,8 @@ export class SyncService {
       }
       const repo = new Repo(this.git, settings.repoPath);
       const info = await repo.preflight();
-      await report('check', 'done', `${info.branch} -> ${info.remote}`);
+      const fallbackIdentity = await repo.useIdentity(settings.handle);
+      await report('check', 'done', `${info.branch} -> ${info.remote}${fallbackIdentity ? ` (git has no user.name/user.email here: commits are signed "${settings.handle}")` : ''}`);
       const outcome = await runSync({
         repo,
         info,
