@@ -37,23 +37,33 @@ const toHast = unified()
 export function renderDoc(path: string, text: string, files: ReadonlySet<string>, encoding: RenderedDoc['encoding'] = 'utf-8'): RenderedDoc {
   const { tree, doc } = parseMarkdown(path, text, encoding);
   const hast: HastRoot = toHast.runSync(tree);
-  visit(hast, (node) => {
-    delete node.position;
-    if (node.type === 'element') {
-      classify(path, node, files);
-    }
-  });
+  classifyLinks(hast, path, files);
   return { ...doc, safeHast: hast };
 }
 
-function classify(docPath: string, el: Element, files: ReadonlySet<string>): void {
+/**
+ * Drops source positions and classifies every link and image of sanitised hast found in
+ * `docPath` (see resolveLink). With `anchors: 'block'`, same-page `#anchor` links are inert
+ * (places with no anchors to scroll to, like an API description).
+ */
+export function classifyLinks(hast: HastRoot, docPath: string, files: ReadonlySet<string>, options: { anchors: 'follow' | 'block' } = { anchors: 'follow' }): void {
+  visit(hast, (node) => {
+    delete node.position;
+    if (node.type === 'element') {
+      classify(docPath, node, files, options.anchors);
+    }
+  });
+}
+
+function classify(docPath: string, el: Element, files: ReadonlySet<string>, anchors: 'follow' | 'block'): void {
   const props = el.properties;
   if (el.tagName === 'a' && typeof props['href'] === 'string') {
     const href = props['href'];
     const link = resolveLink(docPath, href, files);
-    props['dataLinkKind'] = link.kind;
+    const kind = link.kind === 'anchor' && anchors === 'block' ? 'blocked' : link.kind;
+    props['dataLinkKind'] = kind;
     props['dataHref'] = href;
-    if (link.target !== null) {
+    if (link.target !== null && kind !== 'blocked') {
       props['dataTarget'] = link.target;
     }
     // Only external links keep a real href (for copy/middle click); the reader routes the rest.
