@@ -9,6 +9,8 @@ import { addActivity, currentStreak, heatmap, localDay, touchRecent } from '../.
 import { type NoteListItem, type NoteQuery, cleanTags, isOrphaned, queryNotes, tagCounts } from '../../core/study/notes';
 import { applyReading, applyState, progressStats } from '../../core/study/progress';
 import { type TopicCatalog, buildCatalog } from '../../core/study/topicCatalog';
+import { mergeReview } from '../../core/review/merge';
+import type { ReviewState } from '../../core/review/reviewSchema';
 import { applyMerge } from '../../core/sync/applyMerge';
 import type { SyncProgress } from '../../core/sync/types';
 import type { BackendContext, NoteSnapshot } from '../context';
@@ -234,12 +236,16 @@ export class StudyService {
   }
 
   /** Applies a sync's merged notes and progress in one durable write (edits made meanwhile win). */
-  async applySync(exported: readonly Note[], merged: { notes: readonly Note[]; progress: SyncProgress }): Promise<void> {
+  async applySync(exported: readonly Note[], merged: { notes: readonly Note[]; progress: SyncProgress; review?: ReviewState }): Promise<void> {
     await durable(() =>
       this.store.update((db) => {
         const next = applyMerge(db, exported, merged);
         db.notes = next.notes;
         db.progress = next.progress;
+        // Reviews graded meanwhile survive: the merge keeps the latest review of each card.
+        if (merged.review !== undefined) {
+          db.review = mergeReview(db.review, merged.review);
+        }
       }),
     );
     this.announce();

@@ -1,6 +1,8 @@
 /** One sync, step by step (docs/spec/sync.md, "The algorithm"). */
 import type { SyncStepName } from '../../core/api/syncApi';
 import type { Note, ProgressEntry } from '../../core/db/schema';
+import { mergeReview } from '../../core/review/merge';
+import { emptyReviewState } from '../../core/review/reviewSchema';
 import { mergeNotes, mergeProgress } from '../../core/sync/merge';
 import { exportFiles, readSide } from '../../core/sync/repoFiles';
 import { commitMessage } from '../../core/sync/summary';
@@ -60,7 +62,7 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
   const db = d.study.store.data;
   const exported: Note[] = db.notes.map((n) => ({ ...n, tags: [...n.tags] }));
   const localProgress = toSync(db.progress);
-  const files = exportFiles(exported, localProgress);
+  const files = exportFiles(exported, localProgress, db.review);
   await writeOurFiles(cwd, prefix, files);
   const entries = await hashAll(d, prefix, files);
   const headFiles = await repo.readPrefix(info.head, prefix);
@@ -120,7 +122,9 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
     notesUp = nm.up.length;
     notesDown = nm.down.length;
     conflicts = nm.conflicts;
-    const mergedEntries = await hashAll(d, prefix, exportFiles(nm.notes, pm.progress));
+    // Review state merges per card by last review time (src/core/review/merge.ts).
+    const review = mergeReview(local.review ?? emptyReviewState(), remote.review ?? emptyReviewState());
+    const mergedEntries = await hashAll(d, prefix, exportFiles(nm.notes, pm.progress, review));
     if (head === null || (await repo.isAncestor(head, remoteHead))) {
       const t = await repo.treeWith(remoteHead, prefix, mergedEntries, d.scratch);
       target = t === (await repo.treeOf(remoteHead)) ? remoteHead : await repo.commitTree(t, [remoteHead], `nexus(${d.handle}): merge progress from ${d.machine}\n`);
@@ -137,7 +141,7 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
 
     await d.step('import', 'running');
     // The database first, then the branch: a crash in between is repaired by the next sync.
-    await d.study.applySync(exported, { notes: nm.notes, progress: pm.progress });
+    await d.study.applySync(exported, { notes: nm.notes, progress: pm.progress, review });
     if (head !== null) {
       const changed = await git.ok(['diff-tree', '-r', '--name-only', '--no-commit-id', '--no-renames', head, target], { cwd });
       theirFilesChanged = changed.split('\n').some((p) => p !== '' && !p.startsWith('.nexus/'));

@@ -1,4 +1,6 @@
 /** The database's notes and progress <-> the files under `.nexus/<handle>/`. */
+import { parseReviewText, serialiseReview } from '../review/merge';
+import type { ReviewState } from '../review/reviewSchema';
 import { notePaths, parseNote, serialiseNote } from './noteFile';
 import { parseProgress, serialiseProgress } from './progressFile';
 import type { RepoFile, SyncNote, SyncProgress, SyncSide } from './types';
@@ -7,12 +9,17 @@ import type { RepoFile, SyncNote, SyncProgress, SyncSide } from './types';
 export const PROGRESS_FILE = 'progress.json';
 /** Folder of the note files inside the handle folder. */
 export const NOTES_DIR = 'notes/';
+/** Name of the review state file (card schedules, history) inside the handle folder. */
+export const REVIEW_FILE = 'review.json';
 
-/** The files that represent `notes` and `progress`, sorted by path. */
-export function exportFiles(notes: readonly SyncNote[], progress: SyncProgress): RepoFile[] {
+/** The files that represent `notes` and `progress` (and `review`, when given), sorted by path. */
+export function exportFiles(notes: readonly SyncNote[], progress: SyncProgress, review?: ReviewState): RepoFile[] {
   const paths = notePaths(notes);
   const files: RepoFile[] = notes.map((n) => ({ path: paths.get(n.id) ?? `notes/_free/${n.id}.md`, text: serialiseNote(n) }));
   files.push({ path: PROGRESS_FILE, text: serialiseProgress(progress) });
+  if (review !== undefined) {
+    files.push({ path: REVIEW_FILE, text: serialiseReview(review) });
+  }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -24,8 +31,16 @@ export function readSide(files: readonly RepoFile[]): SyncSide {
   const byId = new Map<string, SyncNote>();
   const skipped: string[] = [];
   let progress: SyncProgress = {};
+  let review: ReviewState | undefined;
   for (const f of files) {
-    if (f.path === PROGRESS_FILE) {
+    if (f.path === REVIEW_FILE) {
+      const parsed = parseReviewText(f.text);
+      if (parsed === null) {
+        skipped.push(f.path);
+      } else {
+        review = parsed;
+      }
+    } else if (f.path === PROGRESS_FILE) {
       const parsed = parseProgress(f.text);
       if (parsed === null) {
         skipped.push(f.path);
@@ -44,5 +59,5 @@ export function readSide(files: readonly RepoFile[]): SyncSide {
       }
     }
   }
-  return { notes: [...byId.values()], progress, skipped };
+  return { notes: [...byId.values()], progress, skipped, ...(review !== undefined ? { review } : {}) };
 }

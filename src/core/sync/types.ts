@@ -1,5 +1,6 @@
 /** Shapes shared by the sync planner: repo files, synced progress, merge outcomes. */
 import type { Note, ProgressState } from '../db/schema';
+import type { ReviewState } from '../review/reviewSchema';
 
 /** A note as sync carries it (the database's note). */
 export type SyncNote = Note;
@@ -14,7 +15,7 @@ export type SyncProgress = Record<string, SyncProgressEntry>;
 export type RepoFile = { path: string; text: string };
 
 /** Notes and progress read from a set of repo files. */
-export type SyncSide = { notes: SyncNote[]; progress: SyncProgress; skipped: string[] };
+export type SyncSide = { notes: SyncNote[]; progress: SyncProgress; skipped: string[]; /** From `review.json` (src/core/review/merge.ts); absent in older repos. */ review?: ReviewState };
 
 /** Who made a conflict copy: shown in the copy's title. */
 export type ConflictOrigin = { machine: string; time: string };

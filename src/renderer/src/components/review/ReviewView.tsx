@@ -62,7 +62,7 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
       setError(res.error.message);
       return;
     }
-    setLast({ question: card.topicTitle ?? 'Card', due: res.value.due, grade: GRADES[g - 1].label });
+    setLast({ question: card.topicTitle ?? 'Card', due: res.value.due, grade: GRADES[g - 1]?.label ?? '' });
     setRevealed(false);
     onReviewed?.();
     const rest = queue?.cards.slice(1) ?? [];
