@@ -2,6 +2,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../core/api/result';
+import { serialiseReview } from '../../core/review/merge';
 import { notesExport, progressExport } from '../../core/study/exportStudy';
 import { writeFileDurable } from '../store/durableWrite';
 import type { StudyService } from './studyService';
@@ -14,7 +15,8 @@ export async function exportStudy(study: StudyService, dataDir: string, folder?:
     throw new ApiError('conflict', `${target} is not empty; choose an empty or new folder so nothing is overwritten.`);
   }
   const db = study.store.data;
-  const files = [...notesExport(db.notes), ...progressExport(db.progress, study.topics().topics)];
+  // review.json: card schedules and history, in the same shape the sync writes.
+  const files = [...notesExport(db.notes), ...progressExport(db.progress, study.topics().topics), { path: 'review.json', text: serialiseReview(db.review) }];
   try {
     await mkdir(path.join(target, 'notes'), { recursive: true });
     for (const f of files) {

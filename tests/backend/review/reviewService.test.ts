@@ -83,6 +83,13 @@ describe('review service', () => {
     const db = JSON.parse(await readFile(path.join(dataDir, 'study.json'), 'utf8')) as { review: { log: unknown[]; cards: Record<string, unknown> } };
     expect(db.review.log).toHaveLength(2);
     expect(Object.keys(db.review.cards)).toHaveLength(2);
+    // Exported with the progress, in the shape the sync writes.
+    const out = path.join(base, 'export');
+    await api['study.export']({ folder: out });
+    const exported = JSON.parse(await readFile(path.join(out, 'review.json'), 'utf8')) as { version: number; cards: Record<string, unknown>; log: unknown[] };
+    expect(exported.version).toBe(1);
+    expect(Object.keys(exported.cards)).toEqual(Object.keys(db.review.cards).sort());
+    expect(exported.log).toHaveLength(2);
   });
 
   it('flags a done topic whose text changed, shows the diff, brings its cards back; keeps removed topics', async () => {

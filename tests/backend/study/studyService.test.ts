@@ -90,7 +90,7 @@ describe('study service', () => {
     await api['notes.save']({ topicId: 'docs/guide.md#setup', title: 'Pip: "quotes"', body: '# Body\n', tags: ['a'] });
     const out = path.join(dataDir, 'out');
     const res = await api['study.export']({ folder: out });
-    expect(res).toMatchObject({ folder: out, notes: 1, files: 3 });
+    expect(res).toMatchObject({ folder: out, notes: 1, files: 4 });
     const [noteFile] = await readdir(path.join(out, 'notes'));
     const md = await readFile(path.join(out, 'notes', noteFile ?? ''), 'utf8');
     expect(md).toMatch(/^---\nid: .+\ntitle: 'Pip: "quotes"'\ntopic: docs\/guide\.md#setup\nheading: Setup\ntags:\n {2}- a\n/);
