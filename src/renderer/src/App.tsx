@@ -17,6 +17,7 @@ import { StudyStatusBanner } from './components/study/StudyStatusBanner';
 import { CardMaker } from './components/review/CardMaker';
 import { ReviewView } from './components/review/ReviewView';
 import { StaleBanner } from './components/review/StaleBanner';
+import { useDueCount } from './components/review/useDueCount';
 import { topicsOf } from './components/study/studyTree';
 import { useCurrentTopic } from './components/study/useCurrentTopic';
 import { useStudy } from './components/study/useStudy';
@@ -46,6 +47,8 @@ export function App({ api }: { api: StudyApi }) {
   useUiCommand('toggle-sidebar', () => setShowSidebar((v) => !v));
   useUiCommand('open-hub', () => setShowOpen(true));
   const study = useStudy(api);
+  const [reviewTick, setReviewTick] = useState(0);
+  const dueCount = useDueCount(api, study.version + reviewTick);
   const [showNotes, setShowNotes] = useState(true);
   useUiCommand('toggle-notes', () => setShowNotes((v) => !v));
   useUiCommand('open-dashboard', () => navigate({ view: 'dashboard', path: null, slug: null }));
@@ -107,8 +110,8 @@ export function App({ api }: { api: StudyApi }) {
         <button type="button" aria-pressed={route.view === 'notes'} onClick={() => navigate({ view: 'notes', path: null, slug: null, noteId: null })}>
           All notes
         </button>
-        <button type="button" aria-pressed={route.view === 'review'} onClick={() => navigate({ view: 'review', path: null, slug: null })}>
-          Review
+        <button type="button" aria-pressed={route.view === 'review'} onClick={() => navigate({ view: 'review', path: null, slug: null })} title="Review due cards">
+          Review{dueCount !== null && dueCount > 0 ? ` (${dueCount})` : ''}
         </button>
         <button type="button" aria-pressed={showNotes} onClick={() => setShowNotes((v) => !v)}>
           Notes pane
@@ -133,7 +136,7 @@ export function App({ api }: { api: StudyApi }) {
           {route.view === 'dashboard' ? (
             <Dashboard api={api} onNavigate={onNavigate} onProgressChanged={() => void study.refresh()} version={study.version} />
           ) : route.view === 'review' ? (
-            <ReviewView api={api} onNavigate={onNavigate} />
+            <ReviewView api={api} onNavigate={onNavigate} onReviewed={() => setReviewTick((n) => n + 1)} />
           ) : route.view === 'notes' ? (
             <NotesView api={api} noteId={route.noteId} onNavigate={onNavigate} />
           ) : apiPath !== null ? (
@@ -142,7 +145,7 @@ export function App({ api }: { api: StudyApi }) {
             <>
               <ProgressControls api={api} topic={topic} study={study} />
               <StaleBanner api={api} path={path} version={study.version} />
-              <CardMaker api={api} topic={topic} />
+              <CardMaker api={api} topic={topic} onCreated={() => setReviewTick((n) => n + 1)} />
               <Reader key={path} api={api} path={path} slug={route.slug} q={route.view === 'read' ? route.q : undefined} onNavigate={onNavigate} />
             </>
           ) : (
