@@ -56,6 +56,8 @@ describe('ReviewView', () => {
     expect(screen.getByRole('button', { name: /Good/ }).textContent).toContain('in 3 days');
 
     fireEvent.keyDown(window, { key: '3' });
+    // The next card shows at once: no key is lost while the grade is saved.
+    expect(screen.getByRole('article', { name: 'Card' }).textContent).toContain('Name a remedy.');
     await waitFor(() => expect(screen.getByTestId('review-last').textContent).toMatch(/Good — next review of “Backpressure” in 3 days/));
     expect(api.calls.filter(([m]) => m === 'review.grade')).toEqual([['review.grade', { cardId: 'c1', grade: 3 }]]);
     expect(onReviewed).toHaveBeenCalledTimes(1);
@@ -65,9 +67,10 @@ describe('ReviewView', () => {
 
     fireEvent.keyDown(window, { key: ' ' });
     fireEvent.keyDown(window, { key: '1' });
-    await waitFor(() => expect(screen.getByText(/Nothing due right now/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/Next card due in 3 days/)).toBeTruthy());
+    expect(screen.getByText(/Nothing due right now/)).toBeTruthy();
     expect(screen.getByTestId('review-last').textContent).toMatch(/Again — next review .* tomorrow/);
-    expect(screen.getByText(/Next card due in 3 days/)).toBeTruthy();
+    expect(api.calls.filter(([m]) => m === 'review.grade')).toHaveLength(2);
   });
 
   it('does not take keys typed into a field', async () => {

@@ -27,7 +27,6 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
   const [revealed, setRevealed] = useState(false);
   const [last, setLast] = useState<{ question: string; due: string; grade: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const [reload, setReload] = useState(0);
 
@@ -52,24 +51,24 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
   const card = queue?.cards[0] ?? null;
 
   const grade = async (g: 1 | 2 | 3 | 4): Promise<void> => {
-    if (card === null || !revealed || busy) {
+    if (card === null || queue === null || !revealed) {
       return;
     }
-    setBusy(true);
+    // The next card shows at once, so keys pressed while the grade is saved act on it.
+    const rest = queue.cards.slice(1);
+    setRevealed(false);
+    setQueue({ ...queue, cards: rest, total: Math.max(0, queue.total - 1) });
     const res = await api['review.grade']({ cardId: card.id, grade: g });
-    setBusy(false);
     if (!res.ok) {
       setError(res.error.message);
       return;
     }
     setLast({ question: card.topicTitle ?? 'Card', due: res.value.due, grade: GRADES[g - 1]?.label ?? '' });
-    setRevealed(false);
     onReviewed?.();
-    const rest = queue?.cards.slice(1) ?? [];
     if (rest.length === 0) {
       setReload((n) => n + 1);
     } else {
-      setQueue({ cards: rest, total: res.value.remaining, nextDue: queue?.nextDue ?? null });
+      setQueue((q) => (q === null ? q : { ...q, total: Math.min(q.total, res.value.remaining) }));
     }
   };
 
@@ -146,7 +145,7 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
               </div>
               <div className="review-grades" role="group" aria-label="How well did you recall it?">
                 {GRADES.map((g) => (
-                  <button key={g.grade} type="button" className={`grade grade-${g.grade}`} disabled={busy} aria-keyshortcuts={String(g.grade)} onClick={() => void grade(g.grade)}>
+                  <button key={g.grade} type="button" className={`grade grade-${g.grade}`} aria-keyshortcuts={String(g.grade)} onClick={() => void grade(g.grade)}>
                     <kbd>{g.grade}</kbd> {g.label}
                     <span className="grade-due">{formatDue(card.preview[String(g.grade) as '1' | '2' | '3' | '4'])}</span>
                   </button>
