@@ -18,6 +18,8 @@ import { CardMaker } from './components/review/CardMaker';
 import { ReviewView } from './components/review/ReviewView';
 import { StaleBanner } from './components/review/StaleBanner';
 import { useDueCount } from './components/review/useDueCount';
+import { SettingsView } from './components/sync/SettingsView';
+import { SyncButton } from './components/sync/SyncButton';
 import { topicsOf } from './components/study/studyTree';
 import { useCurrentTopic } from './components/study/useCurrentTopic';
 import { useStudy } from './components/study/useStudy';
@@ -52,12 +54,14 @@ export function App({ api }: { api: StudyApi }) {
   const [showNotes, setShowNotes] = useState(true);
   useUiCommand('toggle-notes', () => setShowNotes((v) => !v));
   useUiCommand('open-dashboard', () => navigate({ view: 'dashboard', path: null, slug: null }));
+  // Bumped when sync opens or reloads the repo's docs as the hub.
+  const [hubVersion, setHubVersion] = useState(0);
 
   useEffect(() => {
     void api['hub.overview']({}).then((res) => {
       setHubState(res.ok ? { status: 'ready', hub: res.value } : { status: 'error', message: res.error.message });
     });
-  }, [api]);
+  }, [api, hubVersion]);
 
   const hub = hubState.status === 'ready' ? hubState.hub : null;
   const path = route.path ?? (hub !== null ? firstDoc(hub) : null);
@@ -116,6 +120,20 @@ export function App({ api }: { api: StudyApi }) {
         <button type="button" aria-pressed={showNotes} onClick={() => setShowNotes((v) => !v)}>
           Notes pane
         </button>
+        <SyncButton
+          api={api}
+          events={getEvents()}
+          onNavigate={onNavigate}
+          onFinished={(r) => {
+            void study.refresh();
+            if (r.hubReloaded) {
+              setHubVersion((v) => v + 1);
+            }
+          }}
+        />
+        <button type="button" aria-pressed={route.view === 'settings'} onClick={() => navigate({ view: 'settings', path: null, slug: null })}>
+          Settings
+        </button>
         <button type="button" onClick={() => setShowOpen((v) => !v)}>
           Open hub…
         </button>
@@ -135,6 +153,8 @@ export function App({ api }: { api: StudyApi }) {
           {showProblems && <ProblemsPanel problems={problems} onOpen={(p) => open(p, null)} onClose={() => setShowProblems(false)} />}
           {route.view === 'dashboard' ? (
             <Dashboard api={api} onNavigate={onNavigate} onProgressChanged={() => void study.refresh()} version={study.version} />
+          ) : route.view === 'settings' ? (
+            <SettingsView api={api} events={getEvents()} onHubChanged={() => setHubVersion((v) => v + 1)} />
           ) : route.view === 'review' ? (
             <ReviewView api={api} onNavigate={onNavigate} onReviewed={() => setReviewTick((n) => n + 1)} />
           ) : route.view === 'notes' ? (

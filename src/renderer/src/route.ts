@@ -7,6 +7,8 @@ export type Route =
   | { view: 'notes'; path: null; slug: null; noteId: string | null }
   /** Spaced-repetition review of due cards (`#/review`). */
   | { view: 'review'; path: null; slug: null }
+  /** Settings: the sync repository and the sync log (`#/settings`). */
+  | { view: 'settings'; path: null; slug: null }
   /** The API reference of an OpenAPI file, at one operation (`#/api/<spec path>/<operation slug>`). */
   | { view: 'api'; path: string; slug: string | null };
 
@@ -20,6 +22,9 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'review') {
     return { view: 'review', path: null, slug: null };
+  }
+  if (parts[0] === 'settings') {
+    return { view: 'settings', path: null, slug: null };
   }
   if (parts[0] === 'notes') {
     let noteId: string | null = null;
@@ -61,6 +66,9 @@ export function routeHash(route: Route): string {
   }
   if (route.view === 'review') {
     return '#/review';
+  }
+  if (route.view === 'settings') {
+    return '#/settings';
   }
   if (route.view === 'notes') {
     return route.noteId !== null ? `#/notes/${encodeURIComponent(route.noteId)}` : '#/notes';

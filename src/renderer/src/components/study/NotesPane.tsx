@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { Note, NoteListItem } from '../../../../core/api/studyApi';
 import type { Topic } from '../../../../core/hub/types';
+import { ConflictBadge, ConflictBar } from '../sync/ConflictBar';
 import { NoteEditorPanel } from './NoteEditorPanel';
 
 type Props = { api: StudyApi; topic: Topic | null; onClose: () => void; delayMs?: number };
@@ -16,6 +17,8 @@ export function NotesPane({ api, topic, onClose, delayMs }: Props) {
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });
   const [error, setError] = useState<string | null>(null);
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
+  // Bumped when a sync conflict is resolved: the list is read again.
+  const [reload, setReload] = useState(0);
 
   if (loadedFor !== topicId) {
     setLoadedFor(topicId);
@@ -43,7 +46,7 @@ export function NotesPane({ api, topic, onClose, delayMs }: Props) {
     return () => {
       live = false;
     };
-  }, [api, topicId]);
+  }, [api, topicId, reload]);
 
   const onSaved = useCallback((note: Note) => {
     setNotes((prev) => {
@@ -83,7 +86,7 @@ export function NotesPane({ api, topic, onClose, delayMs }: Props) {
               {notes.map((n) => (
                 <li key={n.id}>
                   <button type="button" aria-current={selected?.id === n.id} onClick={() => setSelection({ kind: 'note', id: n.id })}>
-                    {n.title || 'Untitled note'}
+                    {n.title || 'Untitled note'} <ConflictBadge note={n} />
                   </button>
                 </li>
               ))}
@@ -92,6 +95,17 @@ export function NotesPane({ api, topic, onClose, delayMs }: Props) {
           {/* A new note keeps its panel after the first save, so typing is never interrupted. */}
           {notes !== null && notes.length === 0 && selection.kind === 'none' && <p className="muted">No notes on this topic yet. Press “New note” to write one.</p>}
           {selection.kind === 'new' && <NoteEditorPanel key={`new-${topicId}-${selection.n}`} api={api} note={null} topicId={topicId} onSaved={onSaved} onDeleted={onDeleted} delayMs={delayMs} />}
+          {selected !== null && (
+            <ConflictBar
+              api={api}
+              noteId={selected.id}
+              onResolved={(_pair, keep) => {
+                setSelection(keep === 'both' ? { kind: 'note', id: selected.id } : { kind: 'none' });
+                setNotes(null);
+                setReload((n) => n + 1);
+              }}
+            />
+          )}
           {selected !== null && <NoteEditorPanel key={selected.id} api={api} note={selected} topicId={topicId} onSaved={onSaved} onDeleted={onDeleted} delayMs={delayMs} />}
         </>
       )}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { Note, NoteListItem } from '../../../../core/api/studyApi';
 import type { Route } from '../../route';
+import { ConflictBadge, ConflictBar } from '../sync/ConflictBar';
 import { ExportButton } from './ExportButton';
 import { NoteEditorPanel } from './NoteEditorPanel';
 
@@ -84,6 +85,7 @@ export function NotesView({ api, noteId, onNavigate }: Props) {
                   {n.topicId === null ? 'Free note' : n.orphaned ? `Orphaned — was under “${n.topicTitle ?? n.topicId}”` : (n.topicTitle ?? n.topicId)}
                 </span>
                 {n.tags.length > 0 && <span className="note-item-tags">{n.tags.map((t) => `#${t}`).join(' ')}</span>}
+                <ConflictBadge note={n} />
               </button>
             </li>
           ))}
@@ -100,6 +102,7 @@ export function NotesView({ api, noteId, onNavigate }: Props) {
               </button>
             )}
             {selected.orphaned && <p className="doc-warnings">This note’s topic (“{selected.topicTitle ?? selected.topicId}”) is no longer in the hub. The note is kept.</p>}
+            <ConflictBar api={api} noteId={selected.id} onResolved={onDeleted} />
             <NoteEditorPanel key={selected.id} api={api} note={selected} topicId={selected.topicId} onSaved={onSaved} onDeleted={onDeleted} />
           </>
         ) : (

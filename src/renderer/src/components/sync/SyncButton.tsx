@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import type { StudyApi } from '../../../../core/api/contract';
+import type { EventSource } from '../../../../core/api/events';
+import type { SyncRunResult } from '../../../../core/api/syncApi';
+import { useUiCommand } from '../../hooks/useUiCommand';
+import type { Route } from '../../route';
+import { SyncOutcome, SyncSteps } from './SyncSteps';
+import { useSyncRun } from './useSyncRun';
+import './sync.css';
+
+type Props = {
+  api: StudyApi;
+  events: EventSource;
+  onNavigate: (route: Route) => void;
+  /** Runs after every sync (reload progress, the hub...). */
+  onFinished?: (result: SyncRunResult) => void;
+};
+
+/** Errors fixed in Settings > Repository: the panel offers a way there. */
+const SETTINGS_ERRORS = new Set(['not-configured', 'not-a-repo', 'no-remote']);
+
+const SETTINGS: Route = { view: 'settings', path: null, slug: null };
+
+/**
+ * The top bar's "Sync now" (also the `sync-now` command: menu, Ctrl/Cmd+Shift+S) and the panel
+ * that shows the sync's steps as they happen, then its summary or error.
+ */
+export function SyncButton({ api, events, onNavigate, onFinished }: Props) {
+  const { state, run } = useSyncRun(api, events, onFinished);
+  const [open, setOpen] = useState(false);
+  const start = (): void => {
+    setOpen(true);
+    run();
+  };
+  useUiCommand('sync-now', start);
+  // A sync started elsewhere (Settings, the menu) opens the panel too.
+  const [wasRunning, setWasRunning] = useState(false);
+  if (state.running !== wasRunning) {
+    setWasRunning(state.running);
+    if (state.running) {
+      setOpen(true);
+    }
+  }
+
+  const error = state.result?.error ?? null;
+  return (
+    <>
+      <button type="button" className="sync-now" aria-keyshortcuts="Control+Shift+S Meta+Shift+S" onClick={start} disabled={state.running} title="Sync notes and progress with your repository (Ctrl/Cmd+Shift+S)">
+        {state.running ? 'Syncing…' : 'Sync now'}
+      </button>
+      {open && (
+        <section
+          className="sync-panel"
+          aria-label="Sync progress"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && !state.running) {
+              setOpen(false);
+            }
+          }}
+        >
+          <div className="sync-panel-head">
+            <h2>{state.running ? 'Syncing…' : 'Sync'}</h2>
+            <span className="spacer" />
+            <button type="button" className="link-button" onClick={() => onNavigate(SETTINGS)}>
+              Sync log
+            </button>
+            <button type="button" aria-label="Close sync panel" onClick={() => setOpen(false)}>
+              ×
+            </button>
+          </div>
+          <SyncSteps steps={state.steps} running={state.running} />
+          {state.result !== null && <SyncOutcome result={state.result} />}
+          {state.requestError !== null && (
+            <p className="sync-error" role="alert">
+              {state.requestError}
+            </p>
+          )}
+          {error !== null && SETTINGS_ERRORS.has(error.code) && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setOpen(false);
+                onNavigate(SETTINGS);
+              }}
+            >
+              Open Settings › Repository
+            </button>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import type { StudyApi } from '../../../../core/api/contract';
+import type { SyncRunResult } from '../../../../core/api/syncApi';
+import { SyncOutcome, SyncSteps } from './SyncSteps';
+
+const when = (iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+};
+
+/** The sync log, newest first: each sync's result, and its steps on demand. */
+export function SyncLog({ api, version }: { api: StudyApi; version: number }) {
+  const [entries, setEntries] = useState<SyncRunResult[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api['sync.log']({ limit: 50 }).then((res) => {
+      if (!live) {
+        return;
+      }
+      if (res.ok) {
+        setEntries(res.value.entries);
+      } else {
+        setError(res.error.message);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, version]);
+
+  return (
+    <section className="settings-section" aria-labelledby="sync-log-heading">
+      <h2 id="sync-log-heading">Sync log</h2>
+      {error !== null && (
+        <p className="sync-error" role="alert">
+          {error}
+        </p>
+      )}
+      {entries !== null && entries.length === 0 && <p className="muted">No syncs yet.</p>}
+      {entries !== null && entries.length > 0 && (
+        <ul className="sync-log" aria-label="Sync log entries">
+          {entries.map((e) => (
+            <li key={e.startedAt} className={e.ok ? 'ok' : 'failed'}>
+              <details>
+                <summary>
+                  <span className="sync-log-icon" aria-hidden="true">
+                    {e.ok ? '✓' : '✗'}
+                  </span>
+                  <time dateTime={e.startedAt}>{when(e.startedAt)}</time>
+                  <span className="sync-log-summary">{e.ok ? e.summary : `Failed: ${e.error?.message ?? e.summary}`}</span>
+                </summary>
+                <SyncSteps steps={e.steps} running={false} />
+                {!e.ok && <SyncOutcome result={e} />}
+                {e.commit !== null && <p className="muted">Commit {e.commit.slice(0, 10)}</p>}
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
