@@ -11,15 +11,15 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SearchQueryResult, SearchStatus } from '../../core/api/searchApi';
-import { entriesHash } from '../../core/search/contentHash';
 import { docEntries, endpointEntry, type NoteInput, noteEntry } from '../../core/search/entries';
 import { SearchIndex, type SearchOptions } from '../../core/search/searchIndex';
 import type { SearchEntry, SearchFilters, StudyFacts } from '../../core/search/types';
 import type { BackendContext, NoteChange } from '../context';
 import type { HubService } from '../hub/hubService';
+import { entriesDigest } from './entriesDigest';
 import { CACHE_VERSION, type CacheMeta, cacheFile, readCache, writeCache } from './indexCache';
 
-const CHUNK_MS = 12;
+const CHUNK_MS = 8;
 const PROGRESS_EVERY_MS = 100;
 const ENDPOINTS_DOC = '\u0000endpoints';
 
@@ -63,10 +63,10 @@ async function collect(hub: HubService, slicer: Slicer): Promise<{ groups: Map<s
   const hashes: Record<string, string> = {};
   // Hashing all of a large hub's text takes longer than one slice: one doc at a time.
   for (const [docPath, entries] of groups) {
-    hashes[docPath] = entriesHash(entries);
+    hashes[docPath] = entriesDigest(entries);
     await slicer.breathe();
   }
-  const hubHash = entriesHash(
+  const hubHash = entriesDigest(
     Object.keys(hashes)
       .sort()
       .map((p) => ({ key: p, title: hashes[p]!, headingPath: [], keywords: String(CACHE_VERSION), body: '', code: '' })),

@@ -7,6 +7,8 @@
 /** Flat postings: the ids of term `t` are `ids[offsets[t]] .. ids[offsets[t + 1] - 1]`. */
 export type FlatPostings = { offsets: ArrayLike<number>; ids: ArrayLike<number> };
 
+const NONE: readonly number[] = [];
+
 /** One field's term -> entry ids lists. */
 export class Postings {
   private readonly added: Array<number[] | undefined> = [];
@@ -40,6 +42,28 @@ export class Postings {
     }
   }
 
+  /**
+   * The term's ids as two runs, for hot loops: `base[start..end)` then all of `extra`.
+   */
+  runs(termId: number): { base: ArrayLike<number>; start: number; end: number; extra: readonly number[] } {
+    const base = this.base;
+    const extra = this.added[termId] ?? NONE;
+    if (base !== null && termId + 1 < base.offsets.length) {
+      return { base: base.ids, start: base.offsets[termId]!, end: base.offsets[termId + 1]!, extra };
+    }
+    return { base: NONE, start: 0, end: 0, extra };
+  }
+
+  /** True when entry `id` holds the term (binary search). */
+  has(termId: number, id: number): boolean {
+    const base = this.base;
+    if (base !== null && termId + 1 < base.offsets.length && search(base.ids, base.offsets[termId]!, base.offsets[termId + 1]!, id)) {
+      return true;
+    }
+    const list = this.added[termId];
+    return list !== undefined && search(list, 0, list.length, id);
+  }
+
   /** The flat form over term ids `0 .. termCount - 1`, for the on-disk cache, built in steps. */
   *flatten(termCount: number): Generator<void, { offsets: number[]; ids: number[] }, void> {
     const offsets: number[] = [0];
@@ -56,4 +80,20 @@ export class Postings {
     }
     return { offsets, ids };
   }
+}
+
+function search(ids: ArrayLike<number>, lo: number, hi: number, id: number): boolean {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = ids[mid]!;
+    if (at === id) {
+      return true;
+    }
+    if (at < id) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return false;
 }

@@ -28,6 +28,9 @@ const K1 = 1.2;
 const RERANK = 50;
 const TITLE_COVER_BONUS = 0.35;
 
+/** Field indexes of the body and code (what snippets are cut from). */
+const TEXT_FIELDS = [2, 3];
+
 type Ranked = { id: number; score: number; matched: number };
 
 /** What `SearchIndex.export` produces and `SearchIndex.import` takes (JSON-safe). */
@@ -65,6 +68,7 @@ export class SearchIndex {
   private norms: Float32Array[] | null = null;
   /** Per-query scratch: best score of each (entry, word), zeroed again after each query. */
   private scratch = new Float32Array(0);
+  private seen = new Uint8Array(0);
 
   /** Entries that can be found now. */
   get size(): number {
@@ -179,6 +183,10 @@ export class SearchIndex {
       this.scratch = new Float32Array(count * wordCount);
     }
     const scores = this.scratch;
+    if (this.seen.length < count) {
+      this.seen = new Uint8Array(count);
+    }
+    const seen = this.seen;
     const touched: number[] = [];
     const matchedTerms = new Set<string>();
     words.forEach((word, wi) => {
@@ -192,30 +200,27 @@ export class SearchIndex {
         }
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         let any = false;
+        const factor = e.weight * idf;
         for (let fi = 0; fi < FIELDS.length; fi++) {
           const norm = norms[fi]!;
-          const factor = e.weight * idf;
-          this.postings[fi]!.forEach(termId, (id) => {
+          const { base, start, end, extra } = this.postings[fi]!.runs(termId);
+          const total = end - start + extra.length;
+          for (let i = 0; i < total; i++) {
+            const id = i < end - start ? base[start + i]! : extra[i - (end - start)]!;
             if (this.entries[id] === null) {
-              return;
+              continue;
             }
             any = true;
-            const s = factor * norm[id]!;
-            const slot = id * wordCount;
-            let empty = true;
-            for (let k = 0; k < wordCount; k++) {
-              if (scores[slot + k] !== 0) {
-                empty = false;
-                break;
-              }
-            }
-            if (empty) {
+            if (seen[id] === 0) {
+              seen[id] = 1;
               touched.push(id);
             }
-            if (s > scores[slot + wi]!) {
-              scores[slot + wi] = s;
+            const s = factor * norm[id]!;
+            const slot = id * wordCount + wi;
+            if (s > scores[slot]!) {
+              scores[slot] = s;
             }
-          });
+          }
         }
         if (any) {
           matchedTerms.add(e.term);
@@ -225,6 +230,7 @@ export class SearchIndex {
 
     const ranked: Ranked[] = [];
     for (const id of touched) {
+      seen[id] = 0;
       const slot = id * wordCount;
       let score = 0;
       let matched = 0;
@@ -242,9 +248,10 @@ export class SearchIndex {
     }
     // Every word of the query matters: hits with more of the words come first.
     const order = (a: Ranked, b: Ranked): number => b.matched - a.matched || b.score - a.score || a.id - b.id;
-    ranked.sort(order);
+    const top = leaders(ranked, Math.max(RERANK, limit));
+    top.sort(order);
     // Among the leaders, a title made mostly of the query's words is the section the query names.
-    const head = ranked.slice(0, RERANK);
+    const head = top.slice(0, RERANK);
     for (const r of head) {
       const titleTerms = tokenize(this.entries[r.id]!.title);
       if (titleTerms.length > 0) {
@@ -253,9 +260,9 @@ export class SearchIndex {
       }
     }
     head.sort(order);
-    ranked.splice(0, head.length, ...head);
+    top.splice(0, head.length, ...head);
     const terms = [...matchedTerms];
-    const hits: SearchHit[] = ranked.slice(0, limit).map(({ id, score, matched }) => {
+    const hits: SearchHit[] = top.slice(0, limit).map(({ id, score, matched }) => {
       const entry = this.entries[id]!;
       return {
         key: entry.key,
@@ -266,12 +273,24 @@ export class SearchIndex {
         slug: entry.slug,
         title: highlightTitle(entry.title, matchedTerms),
         headingPath: entry.headingPath,
-        snippet: makeSnippet(entry, matchedTerms),
+        snippet: makeSnippet(entry, this.termsIn(id, matchedTerms, TEXT_FIELDS)),
         score,
         matched,
       };
     });
     return { hits, total: ranked.length, terms, wordCount: words.length };
+  }
+
+  /** The terms of `terms` that entry `id` holds in one of `fields` (so a snippet looks for those only). */
+  private termsIn(id: number, terms: ReadonlySet<string>, fields: number[]): Set<string> {
+    const out = new Set<string>();
+    for (const term of terms) {
+      const termId = this.vocabulary.idOf(term);
+      if (termId !== undefined && fields.some((f) => this.postings[f]!.has(termId, id))) {
+        out.add(term);
+      }
+    }
+    return out;
   }
 
   /** A JSON-safe copy of the index (bodies and code are left out: the hub has them). */
@@ -330,6 +349,22 @@ export class SearchIndex {
     }
     return index;
   }
+}
+
+/**
+ * The `k` best of `ranked` (more words matched, then higher score), unsorted, plus any tied with
+ * the k-th: a numeric sort of packed keys instead of sorting every candidate with a comparator.
+ */
+function leaders(ranked: Ranked[], k: number): Ranked[] {
+  if (ranked.length <= k) {
+    return ranked.slice();
+  }
+  const keys = new Float64Array(ranked.length);
+  for (let i = 0; i < ranked.length; i++) {
+    keys[i] = ranked[i]!.matched * 1e9 + ranked[i]!.score;
+  }
+  const threshold = keys.slice().sort()[ranked.length - k]!;
+  return ranked.filter((_, i) => keys[i]! >= threshold);
 }
 
 /** Runs a stepped computation to its end. */

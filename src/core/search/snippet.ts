@@ -41,27 +41,47 @@ export function highlightTitle(title: string, terms: ReadonlySet<string>): Highl
  * is flattened and tokenised, so a long section costs no more than a short one.
  */
 export function makeSnippet(entry: Pick<SearchEntry, 'body' | 'code' | 'title'>, terms: ReadonlySet<string>): Highlighted {
-  const body = stripLeadingTitle(entry.body, entry.title);
-  for (const source of [body, entry.code]) {
-    const anchor = bestAnchor(source, terms);
+  // parseDoc puts each topic's heading first in its text; the snippet should show what follows.
+  const skip = entry.title !== '' && entry.body.startsWith(entry.title) ? entry.title.length : 0;
+  const sources: Array<[string, number]> = [
+    [entry.body, skip],
+    [entry.code, 0],
+  ];
+  for (const [source, from] of sources) {
+    const anchor = bestAnchor(source, from, terms);
     if (anchor !== null) {
-      const snippet = window(source, anchor, terms);
+      const snippet = window(source, from, anchor, terms);
       if (snippet.ranges.length > 0) {
         return snippet;
       }
     }
   }
-  const flat = flatten(body.slice(0, SNIPPET_CHARS * 3)).trim();
+  const flat = flatten(entry.body.slice(skip, skip + SNIPPET_CHARS * 3)).trim();
   return { text: cut(flat, 0, SNIPPET_CHARS), ranges: [] };
+}
+
+// The same sections come back keystroke after keystroke: their lower-cased text is remembered.
+const LOWER = new Map<string, string>();
+const LOWER_MAX = 2000;
+
+function lowerOf(text: string): string {
+  const scanned = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+  if (text.length < 256) {
+    return scanned.toLowerCase();
+  }
+  let lower = LOWER.get(text);
+  if (lower === undefined) {
+    lower = scanned.toLowerCase();
+    if (LOWER.size >= LOWER_MAX) {
+      LOWER.clear();
+    }
+    LOWER.set(text, lower);
+  }
+  return lower;
 }
 
 function flatten(text: string): string {
   return text.replace(/\s+/g, ' ');
-}
-
-// parseDoc puts each topic's heading first in its text; the snippet should show what follows.
-function stripLeadingTitle(body: string, title: string): string {
-  return title !== '' && body.startsWith(title) ? body.slice(title.length) : body;
 }
 
 const CJK_TERM = /[\u3040-\u9fff\uac00-\ud7af]/u;
@@ -80,14 +100,14 @@ function startsWord(text: string, at: number): boolean {
 }
 
 /** Where the window should start: the occurrence with the most distinct terms just after it. */
-function bestAnchor(source: string, terms: ReadonlySet<string>): number | null {
-  const lower = (source.length > MAX_SCAN_CHARS ? source.slice(0, MAX_SCAN_CHARS) : source).toLowerCase();
+function bestAnchor(source: string, from: number, terms: ReadonlySet<string>): number | null {
+  const lower = lowerOf(source);
   const hits: Array<{ at: number; term: number }> = [];
   let ti = 0;
   for (const term of terms) {
     const anywhere = CJK_TERM.test(term);
     let n = 0;
-    for (let at = lower.indexOf(term); at !== -1 && n < 40; at = lower.indexOf(term, at + term.length)) {
+    for (let at = lower.indexOf(term, from); at !== -1 && n < 40; at = lower.indexOf(term, at + term.length)) {
       // A whole word or identifier part starts here (not the middle of a longer word).
       if (anywhere || startsWord(lower, at)) {
         hits.push({ at, term: ti });
@@ -129,14 +149,14 @@ function bestAnchor(source: string, terms: ReadonlySet<string>): number | null {
   return best;
 }
 
-/** The flattened window around `anchor` (an offset into the raw `source`). */
-function window(source: string, anchor: number, terms: ReadonlySet<string>): Highlighted {
+/** The flattened window around `anchor` (an offset into the raw `source`, which starts at `from`). */
+function window(source: string, from: number, anchor: number, terms: ReadonlySet<string>): Highlighted {
   // Enough raw text on both sides that flattening runs of spaces still leaves a full window.
-  const rawStart = Math.max(0, anchor - LEAD_CHARS * 4);
+  const rawStart = Math.max(from, anchor - LEAD_CHARS * 3);
   const before = flatten(source.slice(rawStart, anchor));
-  const text = (rawStart === 0 ? before.trimStart() : before) + flatten(source.slice(anchor, anchor + SNIPPET_CHARS * 4));
-  const at = rawStart === 0 ? before.trimStart().length : before.length;
-  const atEnd = anchor + SNIPPET_CHARS * 4 >= source.length;
+  const text = (rawStart === from ? before.trimStart() : before) + flatten(source.slice(anchor, anchor + SNIPPET_CHARS * 2));
+  const at = rawStart === from ? before.trimStart().length : before.length;
+  const atEnd = anchor + SNIPPET_CHARS * 2 >= source.length;
   let start = Math.max(0, at - LEAD_CHARS);
   if (start > 0) {
     const space = text.indexOf(' ', start);
@@ -148,7 +168,7 @@ function window(source: string, anchor: number, terms: ReadonlySet<string>): Hig
     const space = body.lastIndexOf(' ', end);
     end = space > at ? space : end;
   }
-  const prefix = start > 0 || rawStart > 0 ? '… ' : '';
+  const prefix = start > 0 || rawStart > from ? '… ' : '';
   const suffix = end < body.length ? ' …' : '';
   const shown = body.slice(start, end);
   const inside = matchRanges(shown, terms).map(([s, e]) => [s + prefix.length, e + prefix.length] as HighlightRange);
