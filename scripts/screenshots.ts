@@ -19,11 +19,59 @@ type Shot = { name: string; hash: string; colorScheme: 'light' | 'dark'; prepare
 const shots: Shot[] = [
   { name: 'reader', hash: '#/read/docs%2Fbackend-concepts.md/celery-and-rabbitmq', colorScheme: 'light' },
   { name: 'reader-dark', hash: '#/read/docs%2Ftechnologies.md/django-rest-framework', colorScheme: 'dark' },
+  {
+    name: 'search',
+    hash: '#/read/README.md',
+    colorScheme: 'light',
+    prepare: async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('select_related', { delay: 30 });
+    },
+  },
+  { name: 'dashboard', hash: '#/dashboard', colorScheme: 'light' },
+  {
+    name: 'diagrams',
+    hash: '#/read/system-design%2Fdiagrams.md/celery-task-flow',
+    colorScheme: 'dark',
+    prepare: async (page) => {
+      await page.locator('article svg').first().waitFor({ timeout: 30_000 });
+    },
+  },
+  { name: 'api-reference', hash: '#/api/api-specs%2Fopenapi.yml/listproducts', colorScheme: 'light' },
+  { name: 'review', hash: '#/review', colorScheme: 'light' },
 ];
+
+/** Some study history so the dashboard and review screens show what they are for. */
+async function seed(backend: Awaited<ReturnType<typeof createBackend>>): Promise<void> {
+  const overview = await backend.api['hub.overview']({});
+  const topics = backend.context
+    .hub()
+    .allDocs()
+    .flatMap((d) => d.topics)
+    .filter((t) => t.depth > 1);
+  for (const [i, t] of topics.slice(0, 18).entries()) {
+    await backend.api['progress.set']({ topicId: t.id, state: i % 6 === 5 ? 'in-progress' : 'done' });
+  }
+  const celery = topics.find((t) => t.slug === 'celery-and-rabbitmq');
+  if (celery !== undefined) {
+    await backend.api['notes.save']({
+      topicId: celery.id,
+      title: 'acks_late + idempotency',
+      body: 'Remember: with `acks_late=True` a task can run **twice**. Make it idempotent (check state first).',
+      tags: ['celery', 'exam'],
+    });
+  }
+  const due = await backend.api['review.due']({ limit: 3 });
+  for (const card of due.cards.slice(0, 2)) {
+    await backend.api['review.grade']({ cardId: card.id, grade: 3 });
+  }
+  console.log(`seeded ${overview.docCount} docs`);
+}
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'nexus-shots-'));
   const backend = await createBackend({ bundledHub: path.join(root, 'resources/hub'), dataDir, host: 'web', version: 'screenshots', logger: silentLogger, openExternal: null });
+  await seed(backend);
   const host = await startWebHost({ backend, rendererDir: path.join(root, 'out/renderer'), logger: silentLogger });
   const executablePath = chromiumPath();
   const browser = await chromium.launch({ ...(executablePath !== null ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
@@ -31,7 +79,7 @@ async function main(): Promise<void> {
     for (const shot of shots) {
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, colorScheme: shot.colorScheme });
       await page.goto(`${host.url}${shot.hash}`);
-      await page.locator('article.reader').waitFor();
+      await page.locator('main').first().waitFor();
       await shot.prepare?.(page);
       await page.waitForTimeout(1500);
       await page.screenshot({ path: path.join(outDir, `${shot.name}.png`) });
