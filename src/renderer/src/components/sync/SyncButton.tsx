@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import type { SyncRunResult } from '../../../../core/api/syncApi';
@@ -42,9 +42,24 @@ export function SyncButton({ api, events, onNavigate, onFinished }: Props) {
     }
   }
 
+  // A click outside the panel closes it (not while a sync runs: its steps stay in view).
+  const anchor = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!open || state.running) {
+      return undefined;
+    }
+    const onDown = (e: MouseEvent): void => {
+      if (anchor.current !== null && e.target instanceof Node && !anchor.current.contains(e.target)) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open, state.running]);
+
   const error = state.result?.error ?? null;
   return (
-    <>
+    <span className="sync-anchor" ref={anchor}>
       <button type="button" className="sync-now" aria-keyshortcuts="Control+Shift+S Meta+Shift+S" onClick={start} disabled={state.running} title="Sync notes and progress with your repository (Ctrl/Cmd+Shift+S)">
         {state.running ? 'Syncing…' : 'Sync now'}
       </button>
@@ -89,6 +104,6 @@ export function SyncButton({ api, events, onNavigate, onFinished }: Props) {
           )}
         </section>
       )}
-    </>
+    </span>
   );
 }

@@ -40,8 +40,8 @@ export function SyncLog({ api, version }: { api: StudyApi; version: number }) {
       {entries !== null && entries.length === 0 && <p className="muted">No syncs yet.</p>}
       {entries !== null && entries.length > 0 && (
         <ul className="sync-log" aria-label="Sync log entries">
-          {entries.map((e) => (
-            <li key={e.startedAt} className={e.ok ? 'ok' : 'failed'}>
+          {entries.map((e, i) => (
+            <li key={`${e.startedAt}-${i}`} className={e.ok ? 'ok' : 'failed'}>
               <details>
                 <summary>
                   <span className="sync-log-icon" aria-hidden="true">

@@ -29,9 +29,11 @@ export function SyncSteps({ steps, running }: { steps: readonly SyncStepReport[]
               {notRun ? '·' : ICONS[state]}
             </span>
             <span className="sync-step-name">{LABELS[name]}</span>
-            <span className="sync-step-state">{notRun ? 'not run' : STATE_TEXT[state]}</span>
+            <span className="sync-step-state">
+              {notRun ? 'not run' : STATE_TEXT[state]}
+              {report !== undefined && report.state !== 'running' && report.ms > 0 && ` · ${report.ms} ms`}
+            </span>
             {report !== undefined && report.detail !== '' && <span className="sync-step-detail">{report.detail}</span>}
-            {report !== undefined && report.state !== 'running' && report.ms > 0 && <span className="sync-step-ms">{report.ms} ms</span>}
           </li>
         );
       })}
