@@ -10,7 +10,7 @@
  * at the palette's limit of 8, and at 20); relevance (top 10 of 20); and the same relevance and latency for two baselines on the same entries
  * (MiniSearch defaults + prefix + fuzzy 0.2; grep-style), run only when a queries file is given.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -25,43 +25,19 @@ import { SearchService } from '../src/backend/search/searchService';
 import { docEntries, endpointEntry } from '../src/core/search/entries';
 import { SearchIndex } from '../src/core/search/searchIndex';
 import type { SearchEntry } from '../src/core/search/types';
+import { loadQueries, normHeading, type Query, rankOf } from './relevance';
 
 v8.setFlagsFromString('--expose-gc');
 /** What the palette asks for on every keystroke (SearchPalette PALETTE_LIMIT). */
 const PALETTE_LIMIT = 8;
 const gc = vm.runInNewContext('gc') as () => void;
 
-type Query = { query: string; file: string; heading: string; kind: string };
 type Ranked = Array<{ docPath: string; title: string }>;
 type Engine = (q: string, typing: boolean) => Ranked;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? undefined : process.argv[i + 1];
-}
-
-/** Heading text as the queries file writes it: inline markdown, `{ #id }` and spaces stripped. */
-function normHeading(s: string): string {
-  return s
-    .replace(/\s*\{\s*#[^}]*\}\s*$/, '')
-    .replace(/[`*]/g, '')
-    .replace(/(^|\W)_+|_+(?=\W|$)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[[\]]/g, '')
-    .trim();
-}
-
-async function loadQueries(file: string | undefined): Promise<Query[]> {
-  if (file === undefined) {
-    return [];
-  }
-  const lines = (await readFile(file, 'utf8')).split('\n').slice(1);
-  return lines
-    .filter((l) => l.trim() !== '')
-    .map((l) => {
-      const [query = '', f = '', heading = '', kind = ''] = l.split('\t');
-      return { query, file: f, heading, kind };
-    });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -85,10 +61,9 @@ function measure(engine: Engine, queries: Query[], verbose = false): Record<stri
     }
     // Relevance is judged on the query as typed into the palette: its last word is a prefix.
     const hits = engine(q.query, true).slice(0, 10);
-    const want = normHeading(q.heading);
-    const rank = hits.findIndex((h) => h.docPath === q.file && normHeading(h.title) === want);
+    const rank = rankOf(q, hits);
     if (verbose && rank !== 0) {
-      console.error(`${rank}\t${q.query}\t=> ${q.file} ${want}\n\t${hits.slice(0, 3).map((h) => `${h.docPath} ${h.title}`).join('\n\t')}`);
+      console.error(`${rank}\t${q.query}\t=> ${q.file} ${normHeading(q.heading)}\n\t${hits.slice(0, 3).map((h) => `${h.docPath} ${h.title}`).join('\n\t')}`);
     }
     s1 += rank === 0 ? 1 : 0;
     s3 += rank >= 0 && rank < 3 ? 1 : 0;
@@ -163,7 +138,7 @@ function cpuLagProbe(): { stop: () => { maxCpuMs: number } } {
   };
 }
 
-type TimedStart = { service: SearchService; ms: number; maxBlockMs: number; maxBlockCpuMs: number };
+type TimedStart = { service: SearchService; ms: number; cpuMs: number; maxBlockMs: number; maxBlockCpuMs: number };
 
 /** Starts a SearchService on `hub` and waits until it is ready (cache written): time to ready and the longest loop block. */
 async function timedStart(hub: HubService, dataDir: string): Promise<TimedStart> {
@@ -172,17 +147,21 @@ async function timedStart(hub: HubService, dataDir: string): Promise<TimedStart>
   delay.enable();
   const probe = cpuLagProbe();
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   let readyAt = 0;
+  let cpuMs = 0;
   ctx.events.subscribe((e) => {
     if (e.type === 'index.progress' && e.phase === 'ready' && readyAt === 0) {
       readyAt = performance.now();
+      const used = process.cpuUsage(cpuStart);
+      cpuMs = (used.user + used.system) / 1000;
     }
   });
   const service = SearchService.start(ctx);
   await service.whenIdle();
   delay.disable();
   const { maxCpuMs } = probe.stop();
-  return { service, ms: readyAt - started, maxBlockMs: delay.max / 1e6, maxBlockCpuMs: maxCpuMs };
+  return { service, ms: readyAt - started, cpuMs, maxBlockMs: delay.max / 1e6, maxBlockCpuMs: maxCpuMs };
 }
 
 async function main(): Promise<void> {
@@ -233,11 +212,13 @@ async function main(): Promise<void> {
     topics: entries.length,
     hub_open_ms: Math.round(hubOpenMs),
     index_ms: Math.round(built.ms),
+    index_cpu_ms: Math.round(built.cpuMs),
     index_core_ms: Math.round(indexCoreMs),
     heap_mb: Math.round(heapAfter / 1048576),
     index_heap_mb: Math.round((heapAfter - heapBefore) / 1048576),
     cache_mb: Math.round((cacheBytes / 1048576) * 10) / 10,
     cached_load_ms: Math.round(cached.ms),
+    cached_load_cpu_ms: Math.round(cached.cpuMs),
     max_block_ms: Math.round(Math.max(built.maxBlockMs, cached.maxBlockMs)),
     index_max_block_ms: Math.round(built.maxBlockMs),
     cached_max_block_ms: Math.round(cached.maxBlockMs),

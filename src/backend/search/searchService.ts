@@ -55,9 +55,10 @@ async function collect(hub: HubService, slicer: Slicer): Promise<{ groups: Map<s
   }
   const endpoints = hub.endpointTopics();
   if (endpoints.length > 0) {
+    const titles = hub.specTitles();
     groups.set(
       ENDPOINTS_DOC,
-      endpoints.map((op) => endpointEntry(op, op.specPath)),
+      endpoints.map((op) => endpointEntry(op, titles.get(op.specPath) ?? op.specPath)),
     );
   }
   const hashes: Record<string, string> = {};

@@ -43,7 +43,9 @@ function headingPath(doc: ParsedDoc, topic: Topic, byId: Map<string, Topic>): st
 
 /** An API operation: found by method, path, summary, tags and operationId. */
 export function endpointEntry(op: EndpointTopic, specTitle: string): SearchEntry {
-  const hash = op.id.indexOf('#');
+  // The id is `<spec path>#<operation slug>`; a spec path may itself hold a '#'.
+  const prefix = `${op.specPath}#`;
+  const hash = op.id.startsWith(prefix) ? prefix.length - 1 : op.id.lastIndexOf('#');
   return {
     key: op.id,
     kind: 'endpoint',
