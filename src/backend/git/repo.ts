@@ -197,6 +197,21 @@ export class Repo {
     }
   }
 
+  /**
+   * The machine and time of a sync commit (`nexus(<handle>): sync from <machine> — ...` or
+   * `... merge sync from <machine>`), or null for another kind of commit.
+   */
+  async syncOrigin(commit: string): Promise<{ machine: string; time: string } | null> {
+    const r = await this.git.run(['log', '-1', '--format=%cI%n%s', commit], { cwd: this.cwd });
+    const [iso = '', subject = ''] = r.stdout.split('\n');
+    const m = /^nexus\([^)]*\): (?:merge )?(?:sync|progress) from (.+?)(?: — .*)?$/.exec(subject.trim());
+    const time = new Date(iso.trim());
+    if (r.code !== 0 || m?.[1] === undefined || Number.isNaN(time.getTime())) {
+      return null;
+    }
+    return { machine: m[1].slice(0, 60), time: time.toISOString().slice(0, 16).replace('T', ' ') };
+  }
+
   /** True when `a` is an ancestor of (or equal to) `b`. */
   async isAncestor(a: string, b: string): Promise<boolean> {
     const r = await this.git.run(['merge-base', '--is-ancestor', a, b], { cwd: this.cwd });

@@ -104,7 +104,8 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
   await d.step('merge', 'running');
   const local = readSide(files);
   const remote = readSide(await repo.readPrefix(remoteHead, prefix));
-  const origin = { machine: 'the repo', time: d.now().toISOString().slice(0, 16).replace('T', ' ') };
+  // A conflict copy names the machine and time of the remote sync commit it came from.
+  const origin = (remoteHead !== null ? await repo.syncOrigin(remoteHead) : null) ?? { machine: 'the repo', time: d.now().toISOString().slice(0, 16).replace('T', ' ') };
   let target = head;
   let conflicts: Array<[string, string]> = [];
   let notesDown = 0;

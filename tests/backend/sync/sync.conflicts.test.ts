@@ -30,7 +30,8 @@ describe('sync conflicts', () => {
     expect(b.study.getNote(n.id).body).toBe('edited on B');
     const pairs = b.sync.conflicts();
     expect(pairs).toHaveLength(1);
-    expect(pairs[0]?.copyTitle).toMatch(/^Conflict copy from /);
+    // Named after the machine and time of the remote sync commit it came from.
+    expect(pairs[0]?.copyTitle).toMatch(/^Conflict copy from laptop-a \d{4}-\d\d-\d\d \d\d:\d\d: Shared$/);
     expect(b.study.listNotes({}).notes.some((x) => x.body.includes('<<<<<<<') || x.body.includes('>>>>>>>'))).toBe(false);
     await a.sync.run();
     const sortNotes = (m: typeof a): string[] => m.study.listNotes({}).notes.map((x) => `${x.id}:${x.body}`).sort();
