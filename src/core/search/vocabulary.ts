@@ -25,6 +25,8 @@ export class Vocabulary {
   /** First code unit -> terms starting with it, sorted once the bucket is needed. */
   private readonly buckets = new Map<number, { terms: string[]; sorted: boolean }>();
   private bucketed = 0;
+  /** Non-ASCII letters seen in terms, by 256-code-unit block (Cyrillic, Greek…), for typos. */
+  private readonly letters = new Map<number, Set<string>>();
 
   /** The id of `term`, adding it (with no entries yet) when new. */
   intern(term: string): number {
@@ -120,6 +122,7 @@ export class Vocabulary {
     const bucketEnd = Math.min(this.terms.length, this.bucketed + max);
     for (; this.bucketed < bucketEnd; this.bucketed++) {
       const t = this.terms[this.bucketed]!;
+      this.learnLetters(t);
       const key = t.charCodeAt(0);
       const bucket = this.buckets.get(key);
       if (bucket === undefined) {
@@ -129,6 +132,36 @@ export class Vocabulary {
         bucket.sorted = false;
       }
     }
+  }
+
+  private learnLetters(term: string): void {
+    for (let i = 0; i < term.length; i++) {
+      const c = term.charCodeAt(i);
+      // CJK terms are bigrams (too short for typos): their thousands of characters stay out.
+      if (c > 127 && c < 0x2e80) {
+        const block = c >> 8;
+        let set = this.letters.get(block);
+        if (set === undefined) {
+          set = new Set();
+          this.letters.set(block, set);
+        }
+        set.add(term[i]!);
+      }
+    }
+  }
+
+  /** The letters a typo in `word` may insert or substitute: ASCII, its own, and its scripts' letters seen. */
+  private alphabet(word: string): string[] {
+    const chars = new Set(ALPHABET + word);
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c > 127) {
+        for (const letter of this.letters.get(c >> 8) ?? []) {
+          chars.add(letter);
+        }
+      }
+    }
+    return [...chars];
   }
 
   /** Ways `word` may match: itself, other forms of its stem, and (as asked) completions and typos. */
@@ -170,6 +203,7 @@ export class Vocabulary {
 
   /** The most frequent terms that start with `prefix` (not the prefix itself), at most 24. */
   completions(prefix: string): string[] {
+    this.catchUp();
     const bucket = this.buckets.get(prefix.charCodeAt(0));
     if (bucket === undefined) {
       return [];
@@ -215,13 +249,14 @@ export class Vocabulary {
    * depends on the word's length, not on the vocabulary's size.
    */
   typos(word: string): string[] {
+    this.catchUp();
     const found = new Set<string>();
     const check = (candidate: string): void => {
       if (candidate !== word && this.count(candidate) > 0) {
         found.add(candidate);
       }
     };
-    const chars = Array.from(new Set(ALPHABET + word));
+    const chars = this.alphabet(word);
     for (let i = 0; i <= word.length; i++) {
       const head = word.slice(0, i);
       const tail = word.slice(i);
