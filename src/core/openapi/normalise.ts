@@ -133,19 +133,23 @@ function groupByTag(root: Obj, operations: ApiOperation[], specPath: string, fil
         name: t['name'],
         descriptionHast: renderDescription(text(t['description']), specPath, files),
         operationSlugs: [],
+        alsoSlugs: [],
       });
     }
   }
   for (const op of operations) {
-    const name = op.topic.tags[0] ?? UNTAGGED;
-    let group = groups.get(name);
-    if (group === undefined) {
-      group = { name, descriptionHast: null, operationSlugs: [] };
-      groups.set(name, group);
-    }
-    group.operationSlugs.push(op.slug);
+    const tags = op.topic.tags.length > 0 ? [...new Set(op.topic.tags)] : [UNTAGGED];
+    tags.forEach((name, i) => {
+      let group = groups.get(name);
+      if (group === undefined) {
+        group = { name, descriptionHast: null, operationSlugs: [], alsoSlugs: [] };
+        groups.set(name, group);
+      }
+      // Each operation is shown once (under its first tag), so its anchor and topic stay unique.
+      (i === 0 ? group.operationSlugs : group.alsoSlugs).push(op.slug);
+    });
   }
-  return [...groups.values()].filter((g) => g.operationSlugs.length > 0);
+  return [...groups.values()].filter((g) => g.operationSlugs.length + g.alsoSlugs.length > 0);
 }
 
 /** The outcome of reading one file as a spec. */

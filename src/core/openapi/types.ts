@@ -88,7 +88,14 @@ export type ApiOperation = {
 };
 
 /** A tag and the slugs of its operations (an operation is listed under its first tag). */
-export type ApiTagGroup = { name: string; descriptionHast: HastRoot | null; operationSlugs: string[] };
+export type ApiTagGroup = {
+  name: string;
+  descriptionHast: HastRoot | null;
+  /** Operations whose first tag this is: shown in full here. */
+  operationSlugs: string[];
+  /** Operations that also carry this tag but are shown under their first tag: listed as links. */
+  alsoSlugs: string[];
+};
 
 /** A spec normalised to one model, whatever its dialect. */
 export type ApiSpec = {

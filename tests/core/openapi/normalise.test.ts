@@ -171,3 +171,26 @@ describe('other cases', () => {
     expect(read.spec.notes).toEqual([]);
   });
 });
+
+describe('operations with several tags', () => {
+  const text = [
+    'openapi: 3.1.0',
+    'info: { title: Multi, version: "1" }',
+    'paths:',
+    '  /orders:',
+    '    get: { operationId: listOrders, tags: [orders, reports], responses: { "200": { description: ok } } }',
+    '  /reports:',
+    '    get: { operationId: listReports, tags: [reports], responses: { "200": { description: ok } } }',
+  ].join('\n');
+
+  test('are shown in full under their first tag and listed under every other tag', () => {
+    const read = readSpec('api/multi.yaml', text);
+    if (read.kind !== 'spec') {
+      throw new Error(`expected a spec, got ${read.kind}`);
+    }
+    expect(read.spec.tags.map((t) => [t.name, t.operationSlugs, t.alsoSlugs])).toEqual([
+      ['orders', ['listorders'], []],
+      ['reports', ['listreports'], ['listorders']],
+    ]);
+  });
+});

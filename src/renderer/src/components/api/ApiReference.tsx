@@ -142,6 +142,28 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
                   />
                 );
               })}
+              {tag.alsoSlugs.length > 0 && (
+                <ul className="api-also" aria-label={`Also tagged ${tag.name}`}>
+                  {tag.alsoSlugs.map((opSlug) => {
+                    const op = bySlug.get(opSlug);
+                    return op === undefined ? null : (
+                      <li key={opSlug}>
+                        <a
+                          href={`#${opSlug}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            setExpanded(new Set(expanded).add(opSlug));
+                            onNavigate({ view: 'api', path, slug: opSlug });
+                          }}
+                        >
+                          <span className={`method-badge method-${op.topic.method.toLowerCase()}`}>{op.topic.method}</span> <code>{op.topic.path}</code>{' '}
+                          {op.topic.summary} <span className="api-also-where">(under {op.topic.tags[0]})</span>
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
             </section>
           ))}
         </>
