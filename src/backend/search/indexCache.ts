@@ -16,7 +16,7 @@ import type { FlatPostings } from '../../core/search/postings';
 import type { SearchIndexDump } from '../../core/search/searchIndex';
 
 /** Bump when the tokenizer, fields or dump shape change: older caches are then ignored. */
-export const CACHE_VERSION = 5;
+export const CACHE_VERSION = 6;
 
 /** What the cache holds besides the index. */
 export type CacheMeta = { version: number; hubHash: string; docHashes: Record<string, string> };

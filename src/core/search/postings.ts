@@ -64,15 +64,18 @@ export class Postings {
     return list !== undefined && search(list, 0, list.length, id);
   }
 
-  /** The flat form over term ids `0 .. termCount - 1`, for the on-disk cache, built in steps. */
-  *flatten(termCount: number): Generator<void, { offsets: number[]; ids: number[] }, void> {
+  /**
+   * The flat form over term ids `0 .. termCount - 1` (or over the ids of `order`, in that order:
+   * flat term i is `order[i]`), for the on-disk cache, built in steps.
+   */
+  *flatten(termCount: number, order?: ArrayLike<number>): Generator<void, { offsets: number[]; ids: number[] }, void> {
     const offsets: number[] = [0];
     const ids: number[] = [];
     const push = (id: number): void => {
       ids.push(id);
     };
     for (let t = 0; t < termCount; t++) {
-      this.forEach(t, push);
+      this.forEach(order === undefined ? t : order[t]!, push);
       offsets.push(ids.length);
       if (t % 5000 === 4999) {
         yield;

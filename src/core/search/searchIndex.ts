@@ -300,15 +300,26 @@ export class SearchIndex {
 
   /** `export` in steps of a few milliseconds; add no entries until it is done. */
   *exportSteps(): Generator<void, SearchIndexDump, void> {
-    const { terms, df } = this.vocabulary.toJSON();
+    // Terms go out in sorted order (ids renumbered), so a loaded vocabulary needs no sorting.
+    yield* this.vocabulary.prepare();
+    const order = this.vocabulary.sortedIds();
+    const saved = this.vocabulary.toJSON();
+    const terms = order.map((id) => saved.terms[id]!);
+    const df = order.map((id) => saved.df[id]!);
     const postings: FlatPostings[] = [];
     for (const p of this.postings) {
-      postings.push(yield* p.flatten(terms.length));
+      postings.push(yield* p.flatten(order.length, order));
     }
-    yield;
+    const entries: SearchIndexDump['entries'] = [];
+    for (const e of this.entries) {
+      entries.push(e === null ? null : { ...e, body: undefined, code: undefined });
+      if (entries.length % 2000 === 0) {
+        yield;
+      }
+    }
     return {
       version: 2,
-      entries: this.entries.map((e) => (e === null ? null : { ...e, body: undefined, code: undefined })),
+      entries,
       lengths: this.lengths,
       terms,
       df,
@@ -341,7 +352,11 @@ export class SearchIndex {
       } else {
         index.byKey.set(meta.key, id);
         index.live++;
-        index.entries.push({ ...meta, body: t.body, code: t.code });
+        // The dump's entry objects become the index's own (a cache read is not shared).
+        const entry = meta as SearchEntry;
+        entry.body = t.body;
+        entry.code = t.code;
+        index.entries.push(entry);
       }
       if (id % 5000 === 4999) {
         yield;

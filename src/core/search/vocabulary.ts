@@ -111,7 +111,12 @@ export class Vocabulary {
   private catchUp(max = Infinity): void {
     const stemEnd = Math.min(this.terms.length, this.stemmed + max);
     for (; this.stemmed < stemEnd; this.stemmed++) {
-      const s = stem(this.terms[this.stemmed]!);
+      const t = this.terms[this.stemmed]!;
+      const s = stem(t);
+      // Most terms (identifiers, numbers, other languages) are their own stem: `stemGroup` finds those by id.
+      if (s === t) {
+        continue;
+      }
       const list = this.stems.get(s);
       if (list === undefined) {
         this.stems.set(s, [this.stemmed]);
@@ -128,8 +133,11 @@ export class Vocabulary {
       if (bucket === undefined) {
         this.buckets.set(key, { terms: [t], sorted: true });
       } else {
+        // A cached vocabulary arrives in sorted order: its buckets never need sorting.
+        if (bucket.sorted && bucket.terms[bucket.terms.length - 1]! > t) {
+          bucket.sorted = false;
+        }
         bucket.terms.push(t);
-        bucket.sorted = false;
       }
     }
   }
@@ -186,10 +194,8 @@ export class Vocabulary {
       }
     }
     for (const [base, weight] of bases) {
-      for (const id of this.stems.get(stem(base)) ?? []) {
-        if (this.df[id]! > 0) {
-          put({ term: this.terms[id]!, weight: 0.8 * weight, how: 'stem' });
-        }
+      for (const term of this.stemGroup(stem(base))) {
+        put({ term, weight: 0.8 * weight, how: 'stem' });
       }
     }
     if (options.prefix) {
@@ -199,6 +205,39 @@ export class Vocabulary {
       }
     }
     return [...out.values()];
+  }
+
+  /** The indexed terms whose stem is `s`: the term `s` itself, and those the stem map lists. */
+  private stemGroup(s: string): string[] {
+    const out: string[] = [];
+    const own = this.ids.get(s);
+    if (own !== undefined && this.df[own]! > 0 && stem(s) === s) {
+      out.push(s);
+    }
+    for (const id of this.stems.get(s) ?? []) {
+      if (this.df[id]! > 0) {
+        out.push(this.terms[id]!);
+      }
+    }
+    return out;
+  }
+
+  /** All terms in sorted order as term ids (after `prepare`), for a cache whose buckets load sorted. */
+  sortedIds(): number[] {
+    this.catchUp();
+    const keys = [...this.buckets.keys()].sort((a, b) => a - b);
+    const out: number[] = [];
+    for (const key of keys) {
+      const bucket = this.buckets.get(key)!;
+      if (!bucket.sorted) {
+        bucket.terms.sort();
+        bucket.sorted = true;
+      }
+      for (const t of bucket.terms) {
+        out.push(this.ids.get(t)!);
+      }
+    }
+    return out;
   }
 
   /** The most frequent terms that start with `prefix` (not the prefix itself), at most 24. */
