@@ -312,7 +312,9 @@ export class SearchIndex {
     }
     const entries: SearchIndexDump['entries'] = [];
     for (const e of this.entries) {
-      entries.push(e === null ? null : { ...e, body: undefined, code: undefined });
+      // Bodies and code stay out of the cache (undefined drops them from JSON): the hub has them.
+      const meta = e === null ? null : { ...e, body: undefined, code: undefined };
+      entries.push(meta);
       if (entries.length % 2000 === 0) {
         yield;
       }
