@@ -10,6 +10,7 @@
  * from the cache as two typed arrays per field, and let ranking read norms precomputed per entry.
  */
 import { passes } from './filters';
+import { drain, leaders, type Ranked, ScoreBoard } from './scoreBoard';
 import { type FlatPostings, Postings } from './postings';
 import { highlightTitle, makeSnippet } from './snippet';
 import { queryWords, tokenize } from './tokenize';
@@ -30,8 +31,6 @@ const TITLE_COVER_BONUS = 0.35;
 
 /** Field indexes of the body and code (what snippets are cut from). */
 const TEXT_FIELDS = [2, 3];
-
-type Ranked = { id: number; score: number; matched: number };
 
 /** What `SearchIndex.export` produces and `SearchIndex.import` takes (JSON-safe). */
 export type SearchIndexDump = {
@@ -66,9 +65,7 @@ export class SearchIndex {
   private live = 0;
   /** Per field: the BM25 length factor of each entry, recomputed after entries are added. */
   private norms: Float32Array[] | null = null;
-  /** Per-query scratch: best score of each (entry, word), zeroed again after each query. */
-  private scratch = new Float32Array(0);
-  private seen = new Uint8Array(0);
+  private readonly board = new ScoreBoard();
 
   /** Entries that can be found now. */
   get size(): number {
@@ -177,17 +174,7 @@ export class SearchIndex {
     const typing = (options.prefix ?? true) && !/\s$/.test(query);
     const n = Math.max(1, this.live);
     const norms = this.fieldNorms();
-    const count = this.entries.length;
-    const wordCount = words.length;
-    if (this.scratch.length < count * wordCount) {
-      this.scratch = new Float32Array(count * wordCount);
-    }
-    const scores = this.scratch;
-    if (this.seen.length < count) {
-      this.seen = new Uint8Array(count);
-    }
-    const seen = this.seen;
-    const touched: number[] = [];
+    this.board.begin(this.entries.length, words.length);
     const matchedTerms = new Set<string>();
     words.forEach((word, wi) => {
       const isLast = wi === words.length - 1 && all[all.length - 1]?.term === word.term;
@@ -211,15 +198,7 @@ export class SearchIndex {
               continue;
             }
             any = true;
-            if (seen[id] === 0) {
-              seen[id] = 1;
-              touched.push(id);
-            }
-            const s = factor * norm[id]!;
-            const slot = id * wordCount + wi;
-            if (s > scores[slot]!) {
-              scores[slot] = s;
-            }
+            this.board.offer(id, wi, factor * norm[id]!);
           }
         }
         if (any) {
@@ -228,24 +207,10 @@ export class SearchIndex {
       }
     });
 
-    const ranked: Ranked[] = [];
-    for (const id of touched) {
-      seen[id] = 0;
-      const slot = id * wordCount;
-      let score = 0;
-      let matched = 0;
-      for (let k = 0; k < wordCount; k++) {
-        const s = scores[slot + k]!;
-        score += s;
-        matched += s > 0 ? 1 : 0;
-        scores[slot + k] = 0;
-      }
+    const ranked: Ranked[] = this.board.collect().filter(({ id }) => {
       const entry = this.entries[id];
-      if (entry === null || entry === undefined || !passes(entry, options.filters, options.study ?? null)) {
-        continue;
-      }
-      ranked.push({ id, score, matched });
-    }
+      return entry !== null && entry !== undefined && passes(entry, options.filters, options.study ?? null);
+    });
     // Every word of the query matters: hits with more of the words come first.
     const order = (a: Ranked, b: Ranked): number => b.matched - a.matched || b.score - a.score || a.id - b.id;
     const top = leaders(ranked, Math.max(RERANK, limit));
@@ -365,31 +330,5 @@ export class SearchIndex {
       }
     }
     return index;
-  }
-}
-
-/**
- * The `k` best of `ranked` (more words matched, then higher score), unsorted, plus any tied with
- * the k-th: a numeric sort of packed keys instead of sorting every candidate with a comparator.
- */
-function leaders(ranked: Ranked[], k: number): Ranked[] {
-  if (ranked.length <= k) {
-    return ranked.slice();
-  }
-  const keys = new Float64Array(ranked.length);
-  for (let i = 0; i < ranked.length; i++) {
-    keys[i] = ranked[i]!.matched * 1e9 + ranked[i]!.score;
-  }
-  const threshold = keys.slice().sort()[ranked.length - k]!;
-  return ranked.filter((_, i) => keys[i]! >= threshold);
-}
-
-/** Runs a stepped computation to its end. */
-function drain<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done === true) {
-      return r.value;
-    }
   }
 }
