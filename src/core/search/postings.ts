@@ -77,7 +77,7 @@ export class Postings {
     for (let t = 0; t < termCount; t++) {
       this.forEach(order === undefined ? t : order[t]!, push);
       offsets.push(ids.length);
-      if (t % 5000 === 4999) {
+      if (t % 2000 === 1999) {
         yield;
       }
     }

@@ -267,10 +267,11 @@ export class SearchIndex {
   *exportSteps(): Generator<void, SearchIndexDump, void> {
     // Terms go out in sorted order (ids renumbered), so a loaded vocabulary needs no sorting.
     yield* this.vocabulary.prepare();
-    const order = this.vocabulary.sortedIds();
+    const order = yield* this.vocabulary.sortedIds();
     const saved = this.vocabulary.toJSON();
     const terms = order.map((id) => saved.terms[id]!);
     const df = order.map((id) => saved.df[id]!);
+    yield;
     const postings: FlatPostings[] = [];
     for (const p of this.postings) {
       postings.push(yield* p.flatten(order.length, order));

@@ -222,8 +222,8 @@ export class Vocabulary {
     return out;
   }
 
-  /** All terms in sorted order as term ids (after `prepare`), for a cache whose buckets load sorted. */
-  sortedIds(): number[] {
+  /** All terms in sorted order as term ids, in steps, for a cache whose buckets load sorted. */
+  *sortedIds(): Generator<void, number[], void> {
     this.catchUp();
     const keys = [...this.buckets.keys()].sort((a, b) => a - b);
     const out: number[] = [];
@@ -232,9 +232,13 @@ export class Vocabulary {
       if (!bucket.sorted) {
         bucket.terms.sort();
         bucket.sorted = true;
+        yield;
       }
       for (const t of bucket.terms) {
         out.push(this.ids.get(t)!);
+        if (out.length % 5000 === 0) {
+          yield;
+        }
       }
     }
     return out;
