@@ -51,4 +51,23 @@ test.describe('search palette on the bundled hub', () => {
     await search.dialog.getByRole('checkbox', { name: 'API endpoints' }).check();
     await expect(all.locator('.search-badge.kind-section')).toHaveCount(0);
   });
+
+  test('an API endpoint hit opens its operation in the API reference', async ({ page, app }) => {
+    const reader = new ReaderPage(page);
+    await reader.open(app.url);
+    const search = new SearchPage(page);
+    await search.open();
+    await search.input.fill('obtainTokenPair');
+    const hit = search.options().filter({ has: page.locator('.search-badge.kind-endpoint') }).first();
+    await expect(hit.locator('.search-hit-title')).toHaveText('POST /auth/token/');
+    // The hit's path starts with the spec's title, not its file path.
+    await expect(hit.locator('.search-hit-path')).not.toContainText('openapi.yml');
+    await hit.click();
+    await expect(search.dialog).toBeHidden();
+    await expect(page).toHaveURL(/#\/read\/api-specs%2Fopenapi\.yml\/obtaintokenpair/);
+    const operation = page.locator('section.api-operation#obtaintokenpair');
+    await expect(operation).toBeInViewport();
+    // Opened, not just scrolled to: its header toggle (the section's first button) is expanded.
+    await expect(operation.getByRole('button').first()).toHaveAttribute('aria-expanded', 'true');
+  });
 });
