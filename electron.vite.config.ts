@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
 // ESM-only libraries are bundled into main instead of being required at run time.
-const bundledDeps = ['lowdb', 'steno', 'unified', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'remark-rehype', 'rehype-raw', 'rehype-sanitize', 'rehype-highlight', 'github-slugger', 'mdast-util-to-string', 'unist-util-visit', 'lowlight', 'highlight.js', 'yaml', 'zod', 'flexsearch'];
+const bundledDeps = ['lowdb', 'steno', 'unified', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'remark-rehype', 'rehype-raw', 'rehype-sanitize', 'rehype-highlight', 'github-slugger', 'mdast-util-to-string', 'unist-util-visit', 'lowlight', 'highlight.js', 'yaml', 'zod'];
 
 export default defineConfig({
   main: {
