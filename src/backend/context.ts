@@ -1,6 +1,7 @@
 /** What every backend domain receives: options, logger, events, and the open hub. */
 import { EventBus } from '../core/api/events';
 import type { HubService } from './hub/hubService';
+import type { ParseCache } from './hub/parseCache';
 import { type DocParser, inProcessParser } from './hub/parsePool';
 import type { Logger } from './logger';
 
@@ -39,6 +40,8 @@ export class BackendContext {
   private readonly noteListeners = new Set<(change: NoteChange) => void>();
   /** Parses hub docs off the event loop (a worker pool in hosts; in-process in unit tests). */
   parser: DocParser = inProcessParser;
+  /** Parsed docs kept between runs (in the data folder); null in unit tests. */
+  parseCache: ParseCache | null = null;
   /** Set by the study domain once the database is open; null before. */
   study: StudyLookup | null = null;
 

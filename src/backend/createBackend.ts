@@ -1,4 +1,5 @@
 /** The one backend object that implements StudyApi; Electron main, the web host and tests share it. */
+import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { StudyBackend } from '../core/api/contract';
 import { createAppHandlers } from './app/appHandlers';
@@ -11,6 +12,7 @@ import { ReviewService } from './review/reviewService';
 import { createSearchHandlers } from './search/searchHandlers';
 import { createSyncHandlers } from './sync/syncHandlers';
 import { SyncService } from './sync/syncService';
+import { fileParseCache } from './hub/parseCache';
 import { ParsePool } from './hub/parsePool';
 import { createStudyHandlers } from './study/studyHandlers';
 import { StudyService } from './study/studyService';
@@ -27,12 +29,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   await mkdir(options.dataDir, { recursive: true });
   const parser = new ParsePool(options.logger);
   const closers: Array<() => Promise<void>> = [() => parser.close()];
-  const hub = await HubService.open(root, root === options.bundledHub, parser).catch(async (e: unknown) => {
+  const parseCache = fileParseCache(path.join(options.dataDir, 'cache'), options.logger);
+  const hub = await HubService.open(root, root === options.bundledHub, parser, parseCache).catch(async (e: unknown) => {
     await parser.close();
     throw e;
   });
   const ctx = new BackendContext(options, hub);
   ctx.parser = parser;
+  ctx.parseCache = parseCache;
   options.logger.info('hub opened', { root, docs: hub.overview().docCount });
   const study = await StudyService.open(ctx);
   closers.push(() => study.close());

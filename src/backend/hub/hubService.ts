@@ -8,6 +8,7 @@ import { decodeText } from '../../core/hub/decode';
 import { buildHubTree } from '../../core/hub/hubTree';
 import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import type { EndpointTopic } from '../../core/openapi/types';
+import { type ParseCache, type ParseCacheEntries, contentHash } from './parseCache';
 import { type DocParser, inProcessParser } from './parsePool';
 import { resolveInHub } from './safePath';
 import { type ScannedFile, isMarkdown, scanHub } from './scanHub';
@@ -38,12 +39,13 @@ export class HubService {
     private readonly files: Map<string, ScannedFile>,
     private readonly problems: HubProblem[],
     private readonly parser: DocParser,
+    private readonly cache: ParseCache | null,
   ) {
     this.specs = new SpecCatalog((p) => this.read(p), new Set(files.keys()));
   }
 
   /** Scans and parses the hub at `root`. Throws `not-found` when the folder cannot be used. */
-  static async open(root: string, bundled: boolean, parser: DocParser = inProcessParser): Promise<HubService> {
+  static async open(root: string, bundled: boolean, parser: DocParser = inProcessParser, cache: ParseCache | null = null): Promise<HubService> {
     let scan;
     try {
       scan = await scanHub(root);
@@ -51,7 +53,7 @@ export class HubService {
       throw new ApiError('not-found', `Cannot open ${root} as a hub: ${(e as Error).message}`);
     }
     const files = new Map(scan.files.map((f) => [f.path, f]));
-    const service = new HubService(root, scan.realRoot, bundled, files, scan.problems, parser);
+    const service = new HubService(root, scan.realRoot, bundled, files, scan.problems, parser, cache);
     await service.parseAll();
     await service.specs.load(files.values(), service.problems);
     return service;
@@ -156,11 +158,17 @@ export class HubService {
 
   private async parseAll(): Promise<void> {
     const paths = [...this.files.values()].filter((f) => isMarkdown(f.path)).map((f) => f.path);
+    const cached = this.cache !== null ? await this.cache.load(this.realRoot) : new Map() as ParseCacheEntries;
+    const fresh: ParseCacheEntries = new Map();
     // Small batches keep every worker busy while the event loop (IPC, HTTP) keeps answering.
     const BATCH = 8;
     for (let i = 0; i < paths.length; i += BATCH) {
-      await Promise.all(paths.slice(i, i + BATCH).map((p) => this.parseOne(p)));
+      await Promise.all(paths.slice(i, i + BATCH).map((p) => this.parseOne(p, cached, fresh)));
       await yieldToLoop();
+    }
+    const changed = fresh.size !== cached.size || [...fresh].some(([p, e]) => cached.get(p)?.hash !== e.hash);
+    if (this.cache !== null && changed) {
+      await this.cache.save(this.realRoot, fresh);
     }
     // Keep docs in path order whatever order the workers finished in.
     const sorted = [...this.docs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -170,7 +178,7 @@ export class HubService {
     }
   }
 
-  private async parseOne(relPath: string): Promise<void> {
+  private async parseOne(relPath: string, cached: ParseCacheEntries, fresh: ParseCacheEntries): Promise<void> {
     let bytes: Uint8Array;
     try {
       bytes = await this.read(relPath);
@@ -178,12 +186,32 @@ export class HubService {
       this.problems.push({ path: relPath, code: 'unreadable', severity: 'error', message: (e as Error).message });
       return;
     }
+    const hash = contentHash(bytes);
+    const hit = cached.get(relPath);
+    if (hit !== undefined && hit.hash === hash) {
+      fresh.set(relPath, hit);
+      if (hit.doc !== undefined) {
+        this.problems.push(...hit.doc.problems);
+        this.docs.set(relPath, hit.doc);
+      } else {
+        this.problems.push(hit.problem);
+      }
+      return;
+    }
     const outcome = await this.parser.run({ kind: 'parse', path: relPath, bytes });
     if (!outcome.ok) {
       this.problems.push(outcome.problem);
+      // A time-out depends on the machine's load: try that file again next time.
+      if (outcome.problem.code !== 'parse-timeout') {
+        fresh.set(relPath, { hash, problem: outcome.problem });
+      }
+      return;
+    }
+    if (outcome.kind !== 'parse') {
       return;
     }
     this.problems.push(...outcome.doc.problems);
     this.docs.set(relPath, outcome.doc);
+    fresh.set(relPath, { hash, doc: outcome.doc });
   }
 }

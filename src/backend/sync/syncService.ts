@@ -85,7 +85,7 @@ export class SyncService {
   }
 
   private async openHub(repoPath: string): Promise<void> {
-    const hub = await HubService.open(path.resolve(repoPath), false, this.ctx.parser);
+    const hub = await HubService.open(path.resolve(repoPath), false, this.ctx.parser, this.ctx.parseCache);
     this.ctx.setHub(hub);
   }
 

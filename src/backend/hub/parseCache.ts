@@ -1,0 +1,59 @@
+/**
+ * Parsed docs kept on disk between runs, keyed by each file's content hash, so a large hub opens
+ * from the cache and only changed files are parsed again. A missing, corrupt or older-format cache
+ * is ignored (and rewritten); it never holds anything the hub itself does not.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { HubProblem, ParsedDoc } from '../../core/hub/types';
+import type { Logger } from '../logger';
+
+const FORMAT = 2;
+
+/** What parsing a file gave: its doc, or the problem that kept it out. */
+export type CachedOutcome = { hash: string; doc: ParsedDoc; problem?: undefined } | { hash: string; doc?: undefined; problem: HubProblem };
+
+/** Parse outcomes by path, each with the hash of the bytes it came from. */
+export type ParseCacheEntries = Map<string, CachedOutcome>;
+
+/** Where parsed docs are cached; `null` caches nothing (tests, hubs opened for a moment). */
+export type ParseCache = {
+  load(realRoot: string): Promise<ParseCacheEntries>;
+  save(realRoot: string, entries: ParseCacheEntries): Promise<void>;
+};
+
+/** The hash a cache entry is keyed by. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** A parse cache in `dir`, one JSON file per hub folder. */
+export function fileParseCache(dir: string, logger: Logger): ParseCache {
+  const fileOf = (realRoot: string): string => path.join(dir, `parsed-${createHash('sha1').update(realRoot).digest('hex').slice(0, 16)}.json`);
+  return {
+    load: async (realRoot) => {
+      try {
+        const raw = JSON.parse(await readFile(fileOf(realRoot), 'utf8')) as { format?: unknown; root?: unknown; entries?: unknown };
+        if (raw.format !== FORMAT || raw.root !== realRoot || !Array.isArray(raw.entries)) {
+          return new Map();
+        }
+        return new Map(raw.entries as Array<[string, CachedOutcome]>);
+      } catch {
+        return new Map();
+      }
+    },
+    save: async (realRoot, entries) => {
+      try {
+        await mkdir(dir, { recursive: true });
+        const target = fileOf(realRoot);
+        const temp = `${target}.${process.pid}.tmp`;
+        await writeFile(temp, JSON.stringify({ format: FORMAT, root: realRoot, entries: [...entries] }));
+        await rename(temp, target);
+      } catch (e) {
+        // A cache that cannot be written only costs time on the next start.
+        logger.warn('parse cache not saved', e);
+      }
+    },
+  };
+}
