@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
-import type { HubTreeNode, Topic } from '../../../core/hub/types';
+import type { HubTreeNode } from '../../../core/hub/types';
 import { type TreeRow, docKey, topicKey, visibleRows } from './treeModel';
 import { TreeProgress } from './study/TreeProgress';
+import { topicsOf } from './study/studyTree';
 import type { ProgressView } from './study/useStudy';
 
 type Props = {
@@ -27,24 +28,10 @@ function withAncestors(prev: Set<string>, docPath: string): Set<string> {
   return next.size === prev.size ? prev : next;
 }
 
-function findDoc(nodes: HubTreeNode[], docPath: string): Topic[] | null {
-  for (const node of nodes) {
-    if (node.kind === 'folder') {
-      const found = findDoc(node.children, docPath);
-      if (found !== null) {
-        return found;
-      }
-    } else if (node.kind === 'doc' && node.path === docPath) {
-      return node.doc.topics;
-    }
-  }
-  return null;
-}
-
 function withTopicAncestors(prev: Set<string>, tree: HubTreeNode[], docPath: string, slug: string | null): Set<string> {
-  const topics = slug === null ? null : findDoc(tree, docPath);
-  const byId = new Map((topics ?? []).map((t) => [t.id, t]));
-  let parent = topics?.find((t) => t.slug === slug)?.parentId ?? null;
+  const topics = slug === null ? [] : topicsOf(tree, docPath);
+  const byId = new Map(topics.map((t) => [t.id, t]));
+  let parent = topics.find((t) => t.slug === slug)?.parentId ?? null;
   if (parent === null) {
     return prev;
   }
