@@ -39,13 +39,17 @@ export function createHttpApi(token: string, fetchImpl: typeof fetch = fetch.bin
   });
 }
 
+/** The web host's per-run token, injected into the page as a meta tag (absent under Electron). */
+function pageToken(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="nexus-token"]')?.content ?? '';
+}
+
 let api: StudyApi | null = null;
 
 /** The API for this page (memoised). */
 export function getApi(): StudyApi {
   if (api === null) {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="nexus-token"]')?.content ?? '';
-    api = window.nexus ?? createHttpApi(token);
+    api = window.nexus ?? createHttpApi(pageToken());
   }
   return api;
 }
@@ -77,8 +81,7 @@ let events: EventSource | null = null;
 /** Push events for this page (memoised). */
 export function getEvents(): EventSource {
   if (events === null) {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="nexus-token"]')?.content ?? '';
-    events = window.nexusEvents ?? createHttpEvents(token);
+    events = window.nexusEvents ?? createHttpEvents(pageToken());
   }
   return events;
 }
