@@ -172,7 +172,7 @@ export function App({ api }: { api: StudyApi }) {
             <div className="reader-status">This hub has no markdown docs.</div>
           )}
         </main>
-        {showNotes && (route.view === 'read' || route.view === 'api') && path !== null && <NotesPane api={api} topic={shownTopic} onClose={() => setShowNotes(false)} />}
+        {showNotes && (route.view === 'read' || route.view === 'api') && path !== null && <NotesPane api={api} events={getEvents()} topic={shownTopic} onClose={() => setShowNotes(false)} />}
       </div>
     </div>
   );

@@ -1,24 +1,44 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
+import type { EventSource } from '../../../../core/api/events';
 import type { Note, NoteListItem } from '../../../../core/api/studyApi';
 import type { Topic } from '../../../../core/hub/types';
 import { ConflictBadge, ConflictBar } from '../sync/ConflictBar';
 import { NoteEditorPanel } from './NoteEditorPanel';
 
-type Props = { api: StudyApi; topic: Topic | null; onClose: () => void; delayMs?: number };
+type Props = {
+  api: StudyApi;
+  topic: Topic | null;
+  onClose: () => void;
+  /** Push events: a finished sync may have brought notes down, so the list is read again. */
+  events?: EventSource;
+  delayMs?: number;
+};
 
 /** Which note the pane edits: an existing one, a new draft, or none chosen yet. */
 type Selection = { kind: 'note'; id: string } | { kind: 'new'; n: number } | { kind: 'none' };
 
 /** The notes pane beside the reader: the current topic's notes, editable in place. */
-export function NotesPane({ api, topic, onClose, delayMs }: Props) {
+export function NotesPane({ api, topic, onClose, events, delayMs }: Props) {
   const topicId = topic?.id ?? null;
   const [notes, setNotes] = useState<NoteListItem[] | null>(null);
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });
   const [error, setError] = useState<string | null>(null);
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
-  // Bumped when a sync conflict is resolved: the list is read again.
+  // Bumped when a sync conflict is resolved or a sync finishes: the list is read again.
   const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    if (events === undefined) {
+      return undefined;
+    }
+    // The list is re-read in place (no blank state) so an open editor is not unmounted mid-typing.
+    return events.subscribe((event) => {
+      if (event.type === 'sync.finished') {
+        setReload((n) => n + 1);
+      }
+    });
+  }, [events]);
 
   if (loadedFor !== topicId) {
     setLoadedFor(topicId);
@@ -38,7 +58,10 @@ export function NotesPane({ api, topic, onClose, delayMs }: Props) {
       if (res.ok) {
         setNotes(res.value.notes);
         const first = res.value.notes[0];
-        setSelection((s) => (s.kind === 'none' && first !== undefined ? { kind: 'note', id: first.id } : s));
+        const list = res.value.notes;
+        // A note a sync removed is no longer selected; the first one is shown instead.
+        const gone = (s: Selection): boolean => s.kind === 'note' && !list.some((n) => n.id === s.id);
+        setSelection((s) => (s.kind === 'none' || gone(s) ? (first !== undefined ? { kind: 'note', id: first.id } : { kind: 'none' }) : s));
       } else {
         setError(res.error.message);
       }
