@@ -15,6 +15,7 @@ import { ProgressControls } from './components/study/ProgressControls';
 import { StudyCommands } from './components/study/StudyCommands';
 import { StudyStatusBanner } from './components/study/StudyStatusBanner';
 import { CardMaker } from './components/review/CardMaker';
+import { TopicCards } from './components/review/TopicCards';
 import { ReviewView } from './components/review/ReviewView';
 import { StaleBanner } from './components/review/StaleBanner';
 import { useDueCount } from './components/review/useDueCount';
@@ -166,6 +167,7 @@ export function App({ api }: { api: StudyApi }) {
               <ProgressControls api={api} topic={topic} study={study} />
               <StaleBanner api={api} path={path} version={study.version} />
               <CardMaker api={api} topic={topic} onCreated={() => setReviewTick((n) => n + 1)} />
+              <TopicCards api={api} topic={topic} version={reviewTick} onChanged={() => setReviewTick((n) => n + 1)} />
               <Reader key={path} api={api} path={path} slug={route.slug} q={route.view === 'read' ? route.q : undefined} onNavigate={onNavigate} />
             </>
           ) : (
