@@ -41,7 +41,7 @@ export class HubService {
     private readonly parser: DocParser,
     private readonly cache: ParseCache | null,
   ) {
-    this.specs = new SpecCatalog((p) => this.read(p), new Set(files.keys()));
+    this.specs = new SpecCatalog((p) => this.read(p), new Set(files.keys()), parser);
   }
 
   /** Scans and parses the hub at `root`. Throws `not-found` when the folder cannot be used. */

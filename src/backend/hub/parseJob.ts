@@ -3,18 +3,23 @@ import { decodeText } from '../../core/hub/decode';
 import { DocRejected, parseMarkdown } from '../../core/hub/parseDoc';
 import { renderDoc } from '../../core/hub/renderDoc';
 import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
+import { type SpecJob, type SpecOutcome, runSpecJob } from './specJob';
 
-/** Parse a doc for the tree and search, or render it for the reader. */
-export type ParseJob = { kind: 'parse'; path: string; bytes: Uint8Array } | { kind: 'render'; path: string; bytes: Uint8Array; files: string[] };
+/** Parse a doc for the tree and search, render it for the reader, or read an OpenAPI spec. */
+export type ParseJob = { kind: 'parse'; path: string; bytes: Uint8Array } | { kind: 'render'; path: string; bytes: Uint8Array; files: string[] } | SpecJob;
 
 /** What a job gives back. `problems` come first (encoding), then the doc's own. */
 export type ParseOutcome =
   | { ok: true; kind: 'parse'; doc: ParsedDoc }
   | { ok: true; kind: 'render'; doc: RenderedDoc }
+  | SpecOutcome
   | { ok: false; problem: HubProblem };
 
 /** Runs a job synchronously (in a worker thread, or in-process as a fallback). Never throws. */
 export function runParseJob(job: ParseJob): ParseOutcome {
+  if (job.kind === 'spec') {
+    return runSpecJob(job);
+  }
   const decoded = decodeText(job.path, job.bytes);
   if (!decoded.ok) {
     return { ok: false, problem: decoded.problem };

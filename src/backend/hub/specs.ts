@@ -1,13 +1,18 @@
 /**
  * The hub's OpenAPI / Swagger files: found by content among .yaml/.yml/.json files when the hub
- * loads, normalised once for the tree and the endpoint topics, re-read for `hub.spec`.
+ * loads, normalised once for the tree and the endpoint topics, re-read for `hub.spec`. Reading runs
+ * through the DocParser (the worker pool in the app), so a spec that spins hits the pool's time limit
+ * and becomes a per-file problem instead of freezing the backend.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { ApiError } from '../../core/api/result';
 import type { HubProblem } from '../../core/hub/types';
 import { mayBeSpecFile } from '../../core/openapi/detect';
-import { type SpecRead, endpointTopicsOf, readSpec, specSummary } from '../../core/openapi/normalise';
+import { endpointTopicsOf, specSummary } from '../../core/openapi/normalise';
 import type { ApiSpec, EndpointTopic, SpecSummary } from '../../core/openapi/types';
+import type { ParseOutcome } from './parseJob';
+import type { DocParser } from './parsePool';
+import { decodeSpecText } from './specJob';
 
 /** Reads a hub file's bytes (already confined to the hub). */
 export type ReadHubFile = (relPath: string) => Promise<Uint8Array>;
@@ -15,15 +20,8 @@ export type ReadHubFile = (relPath: string) => Promise<Uint8Array>;
 /** A spec with the text it was read from (what `hub.spec` returns). */
 export type SpecWithSource = { spec: ApiSpec; source: string };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function decode(bytes: Uint8Array): string | null {
-  try {
-    return decoder.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return null;
-  }
-}
+/** Candidate files read at once: keeps every worker busy without holding every file in memory. */
+const BATCH = 8;
 
 /** The specs of one hub. */
 export class SpecCatalog {
@@ -32,21 +30,23 @@ export class SpecCatalog {
   constructor(
     private readonly read: ReadHubFile,
     private readonly files: ReadonlySet<string>,
+    private readonly parser: DocParser,
   ) {}
 
-  /** Checks every candidate file; specs are kept, invalid ones become problems. */
+  /** Checks every candidate file; specs are kept, invalid (or too slow) ones become problems. */
   async load(candidates: Iterable<{ path: string }>, problems: HubProblem[]): Promise<void> {
-    for (const file of candidates) {
-      if (!mayBeSpecFile(file.path)) {
-        continue;
+    const paths = [...candidates].map((f) => f.path).filter(mayBeSpecFile);
+    for (let i = 0; i < paths.length; i += BATCH) {
+      const read = await Promise.all(paths.slice(i, i + BATCH).map(async (p) => ({ path: p, outcome: await this.readOne(p) })));
+      // Results are kept in candidate order, whichever worker finished first.
+      for (const { path, outcome } of read) {
+        if (!outcome.ok) {
+          problems.push(outcome.problem);
+        } else if (outcome.kind === 'spec' && outcome.spec !== null) {
+          this.specs.set(path, outcome.spec);
+        }
       }
-      const read = await this.readOne(file.path).catch((e: unknown): SpecRead => ({ kind: 'invalid', message: (e as Error).message }));
-      if (read.kind === 'spec') {
-        this.specs.set(file.path, read.spec);
-      } else if (read.kind === 'invalid') {
-        problems.push({ path: file.path, code: 'invalid-spec', severity: 'error', message: read.message });
-      }
-      // A spec can take a while to read: let IPC and HTTP answer between files.
+      // Let IPC and HTTP answer between batches.
       await yieldToLoop();
     }
   }
@@ -72,22 +72,26 @@ export class SpecCatalog {
       throw new ApiError('not-found', `There is no OpenAPI spec ${relPath} in this hub.`);
     }
     const bytes = await this.read(relPath);
-    const source = decode(bytes);
+    const source = decodeSpecText(bytes);
     if (source === null) {
       throw new ApiError('unavailable', `${relPath} is not UTF-8 text.`);
     }
-    const read = readSpec(relPath, source, this.files);
-    if (read.kind !== 'spec') {
-      throw new ApiError('unavailable', read.kind === 'invalid' ? read.message : `${relPath} is no longer an OpenAPI spec.`);
+    const outcome = await this.parser.run({ kind: 'spec', path: relPath, bytes, files: [...this.files] });
+    if (!outcome.ok) {
+      throw new ApiError('unavailable', outcome.problem.message);
     }
-    return { spec: read.spec, source };
+    if (outcome.kind !== 'spec' || outcome.spec === null) {
+      throw new ApiError('unavailable', `${relPath} is no longer an OpenAPI spec.`);
+    }
+    return { spec: outcome.spec, source };
   }
 
-  private async readOne(relPath: string): Promise<SpecRead> {
-    const text = decode(await this.read(relPath));
-    if (text === null) {
-      return { kind: 'not-spec' };
+  private async readOne(relPath: string): Promise<ParseOutcome> {
+    try {
+      const bytes = await this.read(relPath);
+      return await this.parser.run({ kind: 'spec', path: relPath, bytes, files: [...this.files] });
+    } catch (e) {
+      return { ok: false, problem: { path: relPath, code: 'invalid-spec', severity: 'error', message: (e as Error).message } };
     }
-    return readSpec(relPath, text, this.files);
   }
 }
