@@ -11,7 +11,15 @@ const inTwoDays = new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString(
 /** The topic's cards, as the back end would hold them; deleteCard removes a user card. */
 function cardsApi() {
   const cards: TopicCard[] = [
-    { id: 'check:docs/a.md#setup:0', kind: 'check', question: 'What does pip install?', due: inTwoDays, reps: 2, lapses: 0, userCardId: null },
+    {
+      id: 'check:docs/a.md#setup:0',
+      kind: 'check',
+      question: 'What does pip install?',
+      due: inTwoDays,
+      reps: 2,
+      lapses: 0,
+      userCardId: null,
+    },
     { id: 'user:u1', kind: 'user', question: 'Why a virtualenv?', due: null, reps: 0, lapses: 0, userCardId: 'u1' },
   ];
   const api = fakeApi({
@@ -35,7 +43,10 @@ describe('TopicCards', () => {
     render(<TopicCards api={api} topic={topic} />);
     expect(await screen.findByText('Cards (2)')).toBeTruthy();
     const items = within(screen.getByRole('list', { name: 'Review cards of this topic' })).getAllByRole('listitem');
-    expect(items.map((li) => li.textContent)).toEqual([expect.stringMatching(/What does pip install\?.*Check yourself · due in 2 days/), expect.stringMatching(/Why a virtualenv\?.*Yours · new, not reviewed yet/)]);
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/What does pip install\?.*Check yourself · due in 2 days/),
+      expect.stringMatching(/Why a virtualenv\?.*Yours · new, not reviewed yet/),
+    ]);
     // Only the learner's own card can be deleted.
     expect(within(items[0]!).queryByRole('button', { name: /Delete/ })).toBeNull();
     expect(within(items[1]!).getByRole('button', { name: 'Delete card: Why a virtualenv?' })).toBeTruthy();

@@ -9,12 +9,26 @@ import { fakeEvents, syncResult } from '../sync/syncFakes';
 
 const topic: Topic = { id: 'docs/a.md#setup', docPath: 'docs/a.md', slug: 'setup', title: 'Setup', depth: 2, parentId: null, line: 3 };
 const at = '2025-03-01T10:00:00.000Z';
-const note = (id: string, title: string): Note => ({ id, topicId: topic.id, topicTitle: 'Setup', title, body: `${title} body`, tags: [], createdAt: at, updatedAt: at });
+const note = (id: string, title: string): Note => ({
+  id,
+  topicId: topic.id,
+  topicTitle: 'Setup',
+  title,
+  body: `${title} body`,
+  tags: [],
+  createdAt: at,
+  updatedAt: at,
+});
 
 /** A notes store the "sync" writes into behind the pane's back. */
 function store(initial: Note[]) {
   const notes = [...initial];
-  const api = fakeApi({ 'notes.list': ({ topicId }) => ({ notes: notes.filter((x) => x.topicId === topicId).map((x) => ({ ...x, orphaned: false })), tags: [] }) });
+  const api = fakeApi({
+    'notes.list': ({ topicId }) => ({
+      notes: notes.filter((x) => x.topicId === topicId).map((x) => ({ ...x, orphaned: false })),
+      tags: [],
+    }),
+  });
   return { notes, api };
 }
 

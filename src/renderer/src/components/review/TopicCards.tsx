@@ -76,7 +76,9 @@ export function TopicCards({ api, topic, version = 0, onChanged }: Props) {
       <ul aria-label="Review cards of this topic">
         {cards.map((card) => (
           <li key={card.id}>
-            <span className="topic-card-question">{card.question}</span>
+            <span className="topic-card-question" title={card.question}>
+              {card.question}
+            </span>
             <span className="muted">
               {kindLabel[card.kind]} · {nextDue(card)}
             </span>
