@@ -40,16 +40,9 @@ export type SearchFilters = {
 /** Answers the study-based filters and badges (progress and notes), when the study domain exists. */
 export type StudyFacts = { isDone(topicId: string): boolean; hasNotes(topicId: string): boolean };
 
-/** One ranked result. */
-export type SearchHit = {
-  key: string;
-  kind: SearchKind;
-  docPath: string;
-  docTitle: string;
-  topicId: string | null;
-  slug: string | null;
+/** One ranked result: where the entry lives, with its title and a snippet marked up. */
+export type SearchHit = Pick<SearchEntry, 'key' | 'kind' | 'docPath' | 'docTitle' | 'topicId' | 'slug' | 'headingPath'> & {
   title: Highlighted;
-  headingPath: string[];
   snippet: Highlighted;
   score: number;
   /** How many of the query's words it matched, of `wordCount`. */
