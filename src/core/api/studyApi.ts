@@ -40,19 +40,31 @@ export const studySchemas = {
     .strict(),
   /** One note. */
   'notes.get': z.object({ id: noteId }).strict(),
-  /** Creates (no id) or updates a note; resolves once it is durably saved. */
+  /**
+   * Creates or updates a note; resolves once it is durably saved. A create passes a new id made by
+   * the caller with `create: true`, so a retried create updates the same note (idempotent); without
+   * an id the back end makes one. Without `create`, `id` must name an existing note.
+   */
   'notes.save': z
     .object({
       id: noteId.optional(),
+      create: z.boolean().optional(),
       topicId: topicId.nullable(),
       title: z.string().max(500),
       body: z.string().max(1_000_000),
       tags: z.array(z.string().max(100)).max(100),
     })
     .strict(),
-  /** Deletes a note. */
+  /** Moves a note to the Trash (restorable for 30 days); the deletion syncs as a tombstone. */
   'notes.delete': z.object({ id: noteId }).strict(),
+  /** Notes in the Trash, most recently deleted first. */
+  'notes.trash': z.object({}).strict(),
+  /** Brings a note back from the Trash (it counts as an edit, so a sync keeps it everywhere). */
+  'notes.restore': z.object({ id: noteId }).strict(),
 } as const;
+
+/** A note in the Trash. `reason`: deleted here, or deleted by a sync (another machine deleted it). */
+export type TrashItem = { id: string; title: string; topicId: string | null; deletedAt: string; purgeAt: string; reason: 'deleted' | 'sync' };
 
 /** What the dashboard shows. */
 export type Dashboard = ProgressStats & {
@@ -80,6 +92,8 @@ export type StudyResults = {
   'notes.get': NoteListItem;
   'notes.save': Note;
   'notes.delete': { deleted: boolean };
+  'notes.trash': { items: TrashItem[] };
+  'notes.restore': Note;
 };
 
 export type { Completion, DbStatus, Note, NoteListItem, ProgressEntry, ProgressState };

@@ -12,14 +12,25 @@ export const syncSchemas = {
   'sync.configure': z.object({ repoPath: folder, handle: z.string().max(40).optional(), useAsHub: z.boolean().optional() }).strict(),
   /** Clones `url` into the folder `into` (which must not exist or be empty), then connects it. */
   'sync.clone': z.object({ url: z.string().min(1).max(2048), into: folder }).strict(),
-  /** Runs one sync now; steps arrive as `sync.step` events. */
-  'sync.run': z.object({}).strict(),
+  /**
+   * Runs one sync now; steps arrive as `sync.step` events. A sync that would delete most of this
+   * learner's notes in the repo stops with `confirm-deletions` and lists them; running again with
+   * those ids in `confirmDeletions` lets exactly them go.
+   */
+  'sync.run': z.object({ confirmDeletions: z.array(z.string().min(1).max(100)).max(100_000).optional() }).strict(),
   /** The sync log, newest first. */
   'sync.log': z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
   /** Note pairs a sync left as conflicts (a note and its conflict copy). */
   'sync.conflicts': z.object({}).strict(),
   /** Resolves a pair: keep the local note, keep the copy's text, or keep both as separate notes. */
   'sync.resolve': z.object({ copyId: z.string().min(1).max(100), keep: z.enum(['local', 'copy', 'both']) }).strict(),
+  /** The snapshots of the repo's notes taken before each sync (backup refs), newest first. */
+  'sync.snapshots': z.object({}).strict(),
+  /**
+   * Restores the notes of a snapshot: notes missing here come back, notes that differ come back as
+   * separate "Restored" copies. Nothing here is deleted or overwritten.
+   */
+  'sync.restoreSnapshot': z.object({ ref: z.string().min(1).max(200).regex(/^refs\/nexus\/backup\/[0-9A-Za-z-]+$/) }).strict(),
 } as const;
 
 /** The steps of a sync, in order. */
@@ -48,7 +59,12 @@ export type SyncRunResult = {
   /** [note id, conflict copy id] pairs this sync created. */
   conflicts: Array<[string, string]>;
   hubReloaded: boolean;
+  /** With error code `confirm-deletions`: the notes this sync would delete from the repo. */
+  pendingDeletions: Array<{ id: string; title: string }>;
 };
+
+/** A snapshot of the repo's notes before a sync (a backup ref). */
+export type SyncSnapshot = { ref: string; at: string; notes: number };
 
 /** The connected repo as Settings shows it. */
 export type SyncStatus = {
@@ -81,6 +97,8 @@ export type SyncResults = {
   'sync.log': { entries: SyncRunResult[] };
   'sync.conflicts': { pairs: ConflictPair[] };
   'sync.resolve': { resolved: boolean };
+  'sync.snapshots': { snapshots: SyncSnapshot[] };
+  'sync.restoreSnapshot': { restored: number; copies: number };
 };
 
 export type { SyncCounts };
