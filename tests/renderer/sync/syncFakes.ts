@@ -24,7 +24,8 @@ export function failing(api: StudyApi, methods: Record<string, { code: string; m
   });
 }
 
-const steps = (names: Array<[SyncStepReport['step'], SyncStepReport['state']]>): SyncStepReport[] => names.map(([step, state]) => ({ step, state, detail: '', ms: 12 }));
+const steps = (names: Array<[SyncStepReport['step'], SyncStepReport['state']]>): SyncStepReport[] =>
+  names.map(([step, state]) => ({ step, state, detail: '', ms: 12 }));
 
 /** A finished sync. */
 export function syncResult(over: Partial<SyncRunResult> = {}): SyncRunResult {
@@ -34,21 +35,57 @@ export function syncResult(over: Partial<SyncRunResult> = {}): SyncRunResult {
     finishedAt: '2025-03-01T10:00:02.000Z',
     summary: '3 notes up, 1 down, 12 topics merged',
     counts: { notesUp: 3, notesDown: 1, topicsMerged: 12, conflicts: 0, skipped: 0 },
-    steps: steps([['check', 'done'], ['export', 'done'], ['commit', 'done'], ['fetch', 'done'], ['merge', 'done'], ['import', 'done'], ['push', 'done']]),
+    steps: steps([
+      ['check', 'done'],
+      ['export', 'done'],
+      ['commit', 'done'],
+      ['fetch', 'done'],
+      ['merge', 'done'],
+      ['import', 'done'],
+      ['push', 'done'],
+    ]),
     error: null,
     commit: 'abcdef1234567890',
     conflicts: [],
     hubReloaded: false,
+    pendingDeletions: [],
     ...over,
   };
 }
 
 /** A failed sync with `code` at `step`. */
 export function failedResult(code: string, message: string, at: SyncStepReport['step'] = 'check'): SyncRunResult {
-  return syncResult({ ok: false, summary: message, counts: { notesUp: 0, notesDown: 0, topicsMerged: 0, conflicts: 0, skipped: 0 }, steps: steps([[at, 'failed']]), error: { code, message, detail: '' }, commit: null });
+  return syncResult({
+    ok: false,
+    summary: message,
+    counts: { notesUp: 0, notesDown: 0, topicsMerged: 0, conflicts: 0, skipped: 0 },
+    steps: steps([[at, 'failed']]),
+    error: { code, message, detail: '' },
+    commit: null,
+  });
+}
+
+/** A sync that stopped before deleting `notes` from the repo (error code `confirm-deletions`). */
+export function confirmDeletionsResult(notes: Array<{ id: string; title: string }>): SyncRunResult {
+  const result = failedResult('confirm-deletions', `This sync would delete ${notes.length} of your notes in the repository.`, 'export');
+  return { ...result, pendingDeletions: notes };
 }
 
 /** Settings' view of a repo. */
 export function syncStatus(over: Partial<SyncStatus> = {}): SyncStatus {
-  return { configured: false, repoPath: null, handle: null, suggestedHandle: 'ada-lovelace', useAsHub: false, branch: null, remote: null, remoteUrl: null, problem: null, running: false, lastSync: null, interrupted: null, ...over };
+  return {
+    configured: false,
+    repoPath: null,
+    handle: null,
+    suggestedHandle: 'ada-lovelace',
+    useAsHub: false,
+    branch: null,
+    remote: null,
+    remoteUrl: null,
+    problem: null,
+    running: false,
+    lastSync: null,
+    interrupted: null,
+    ...over,
+  };
 }
