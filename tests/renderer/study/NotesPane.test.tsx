@@ -13,11 +13,23 @@ function notesApi(initial: Note[] = []) {
   return {
     notes,
     api: fakeApi({
-      'notes.list': ({ topicId }) => ({ notes: notes.filter((x) => topicId === undefined || x.topicId === topicId).map((x) => ({ ...x, orphaned: false })), tags: [] }),
+      'notes.list': ({ topicId }) => ({
+        notes: notes.filter((x) => topicId === undefined || x.topicId === topicId).map((x) => ({ ...x, orphaned: false })),
+        tags: [],
+      }),
       'notes.save': (input) => {
         const now = new Date().toISOString();
         const existing = notes.find((x) => x.id === input.id);
-        const note: Note = { id: input.id ?? `n${++n}`, topicId: input.topicId, topicTitle: 'Setup', title: input.title, body: input.body, tags: input.tags, createdAt: existing?.createdAt ?? now, updatedAt: now };
+        const note: Note = {
+          id: input.id ?? `n${++n}`,
+          topicId: input.topicId,
+          topicTitle: 'Setup',
+          title: input.title,
+          body: input.body,
+          tags: input.tags,
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+        };
         if (existing !== undefined) {
           notes.splice(notes.indexOf(existing), 1, note);
         } else {
@@ -73,7 +85,18 @@ describe('NotesPane', () => {
 
   it('opens the topic’s existing note with its body in the editor and a sanitised preview', async () => {
     const now = '2024-01-01T00:00:00.000Z';
-    const { api } = notesApi([{ id: 'x', topicId: topic.id, topicTitle: 'Setup', title: 'Old', body: 'Use **pip**<script>window.__bad = 1</script><img src="https://evil.example/x.png" alt="remote">', tags: [], createdAt: now, updatedAt: now }]);
+    const { api } = notesApi([
+      {
+        id: 'x',
+        topicId: topic.id,
+        topicTitle: 'Setup',
+        title: 'Old',
+        body: 'Use **pip**<script>window.__bad = 1</script><img src="https://evil.example/x.png" alt="remote">',
+        tags: [],
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
     render(<NotesPane api={api} topic={topic} onClose={() => undefined} />);
     await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Note title').value).toBe('Old'));
     expect(document.querySelector('.cm-content')?.textContent).toContain('Use **pip**');
@@ -87,13 +110,17 @@ describe('NotesPane', () => {
   it('keeps the text and says so when a save fails', async () => {
     const { api } = notesApi([]);
     const failing = new Proxy(api, {
-      get: (t, m: string) => (m === 'notes.save' ? () => Promise.resolve({ ok: false, error: { code: 'io', message: 'the disk is full' } }) : (t as unknown as Record<string, unknown>)[m]),
+      get: (t, m: string) =>
+        m === 'notes.save'
+          ? () => Promise.resolve({ ok: false, error: { code: 'io', message: 'the disk is full' } })
+          : (t as unknown as Record<string, unknown>)[m],
     });
     render(<NotesPane api={failing} topic={topic} onClose={() => undefined} delayMs={10} />);
     await screen.findByText(/No notes on this topic yet/);
     fireEvent.click(screen.getByRole('button', { name: 'New note' }));
     fireEvent.change(screen.getByLabelText('Note title'), { target: { value: 'Precious' } });
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved: the disk is full'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved yet'));
+    expect(screen.getByRole('alert').textContent).toContain('This change is not saved yet. the disk is full');
     expect(screen.getByLabelText<HTMLInputElement>('Note title').value).toBe('Precious');
   });
 });

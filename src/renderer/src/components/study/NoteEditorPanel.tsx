@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { Note } from '../../../../core/api/studyApi';
+import { BoundedText } from '../BoundedText';
 import { NoteEditor } from './NoteEditor';
 import { NotePreview } from './NotePreview';
 import { type NoteDraft, type SaveState, useAutosave } from './useAutosave';
@@ -11,9 +12,12 @@ type Props = {
   note: Note | null;
   topicId: string | null;
   onSaved: (note: Note) => void;
-  onDeleted: (id: string) => void;
+  /** The note went to the Trash (`id` '' for a new note that was never saved). */
+  onDeleted: (id: string, title: string) => void;
   /** Autosave delay (tests shorten it). */
   delayMs?: number;
+  /** Delay before a failed save is retried (tests shorten it). */
+  retryMs?: number;
 };
 
 const parseTags = (text: string): string[] => text.split(/[,\s]+/).filter((t) => t !== '');
@@ -27,17 +31,27 @@ function statusText(s: SaveState): string {
     case 'saving':
       return 'Saving…';
     case 'error':
-      return `Not saved: ${s.message}`;
+      return s.retrying ? 'Not saved yet — trying again…' : 'Not saved yet';
   }
 }
 
+/** Says plainly that the text is not saved yet, why, and that saving goes on. */
+function SaveFailed({ message }: { message: string }) {
+  return (
+    <div className="save-failed" role="alert">
+      <strong>This change is not saved yet.</strong> <BoundedText text={message} max={200} /> Your text is kept here and saving is tried
+      again every few seconds; keep the app open until it says “Saved”.
+    </div>
+  );
+}
+
 /** Title, tags and a CodeMirror markdown body with a preview; every change is autosaved. */
-export function NoteEditorPanel({ api, note, topicId, onSaved, onDeleted, delayMs }: Props) {
+export function NoteEditorPanel({ api, note, topicId, onSaved, onDeleted, delayMs, retryMs }: Props) {
   const [draft, setDraft] = useState<NoteDraft>({ title: note?.title ?? '', body: note?.body ?? '', tags: note?.tags ?? [] });
   const [tagText, setTagText] = useState((note?.tags ?? []).join(', '));
   const [tab, setTab] = useState<'edit' | 'preview'>('edit');
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const save = useAutosave(api, note?.id, topicId, onSaved, delayMs);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const save = useAutosave(api, note?.id, topicId, onSaved, delayMs, retryMs);
 
   const update = (patch: Partial<NoteDraft>): void => {
     const next = { ...draft, ...patch };
@@ -47,20 +61,35 @@ export function NoteEditorPanel({ api, note, topicId, onSaved, onDeleted, delayM
   const flush = (): void => void save.flush();
 
   const remove = async (): Promise<void> => {
+    setDeleteError(null);
+    // Saves stop first, so no autosave lands after the note went to the Trash.
+    await save.discard();
     const id = save.noteId();
     if (id === undefined) {
-      onDeleted('');
+      onDeleted('', draft.title);
       return;
     }
     const res = await api['notes.delete']({ id });
     if (res.ok) {
-      onDeleted(id);
+      onDeleted(id, draft.title);
+    } else if (!save.created()) {
+      // A create that never landed: there is nothing to move to the Trash.
+      onDeleted('', draft.title);
+    } else {
+      setDeleteError(res.error.message);
     }
   };
 
   return (
     <div className="note-panel">
-      <input className="note-title" aria-label="Note title" placeholder="Title" value={draft.title} onChange={(e) => update({ title: e.target.value })} onBlur={flush} />
+      <input
+        className="note-title"
+        aria-label="Note title"
+        placeholder="Title"
+        value={draft.title}
+        onChange={(e) => update({ title: e.target.value })}
+        onBlur={flush}
+      />
       <input
         className="note-tags"
         aria-label="Tags"
@@ -84,26 +113,20 @@ export function NoteEditorPanel({ api, note, topicId, onSaved, onDeleted, delayM
           {statusText(save.state)}
         </span>
       </div>
+      {save.state.kind === 'error' && <SaveFailed message={save.state.message} />}
       {/* The editor stays mounted while previewing so its undo history survives. */}
       <div hidden={tab !== 'edit'}>
         <NoteEditor initial={draft.body} label="Note text" onChange={(body) => update({ body })} onBlur={flush} />
       </div>
       {tab === 'preview' && <NotePreview api={api} markdown={draft.body} />}
       <div className="note-actions">
-        {confirmDelete ? (
-          <>
-            <span>Delete this note?</span>
-            <button type="button" className="danger" onClick={() => void remove()}>
-              Delete
-            </button>
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => setConfirmDelete(true)}>
-            Delete note…
-          </button>
+        <button type="button" onClick={() => void remove()} title="Deleted notes stay in the Trash for 30 days">
+          Move to Trash
+        </button>
+        {deleteError !== null && (
+          <span className="error" role="alert">
+            Not moved to the Trash: <BoundedText text={deleteError} />
+          </span>
         )}
       </div>
     </div>

@@ -3,8 +3,10 @@ import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import type { Note, NoteListItem } from '../../../../core/api/studyApi';
 import type { Topic } from '../../../../core/hub/types';
+import { BoundedText } from '../BoundedText';
 import { ConflictBadge, ConflictBar } from '../sync/ConflictBar';
 import { NoteEditorPanel } from './NoteEditorPanel';
+import { type Trashed, TrashedNotice } from './TrashedNotice';
 
 type Props = {
   api: StudyApi;
@@ -13,13 +15,14 @@ type Props = {
   /** Push events: a finished sync may have brought notes down, so the list is read again. */
   events?: EventSource;
   delayMs?: number;
+  retryMs?: number;
 };
 
 /** Which note the pane edits: an existing one, a new draft, or none chosen yet. */
 type Selection = { kind: 'note'; id: string } | { kind: 'new'; n: number } | { kind: 'none' };
 
 /** The notes pane beside the reader: the current topic's notes, editable in place. */
-export function NotesPane({ api, topic, onClose, events, delayMs }: Props) {
+export function NotesPane({ api, topic, onClose, events, delayMs, retryMs }: Props) {
   const topicId = topic?.id ?? null;
   const [notes, setNotes] = useState<NoteListItem[] | null>(null);
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });
@@ -27,6 +30,7 @@ export function NotesPane({ api, topic, onClose, events, delayMs }: Props) {
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
   // Bumped when a sync conflict is resolved or a sync finishes: the list is read again.
   const [reload, setReload] = useState(0);
+  const [trashed, setTrashed] = useState<Trashed | null>(null);
 
   useEffect(() => {
     if (events === undefined) {
@@ -44,6 +48,7 @@ export function NotesPane({ api, topic, onClose, events, delayMs }: Props) {
     setLoadedFor(topicId);
     setNotes(null);
     setSelection({ kind: 'none' });
+    setTrashed(null);
   }
 
   useEffect(() => {
@@ -78,10 +83,16 @@ export function NotesPane({ api, topic, onClose, events, delayMs }: Props) {
       return list.some((n) => n.id === note.id) ? list.map((n) => (n.id === note.id ? item : n)) : [item, ...list];
     });
   }, []);
-  const onDeleted = useCallback((id: string) => {
+  const onDeleted = useCallback((id: string, title: string) => {
     setNotes((prev) => (prev ?? []).filter((n) => n.id !== id));
     setSelection({ kind: 'none' });
+    setTrashed(id !== '' ? { id, title } : null);
   }, []);
+  const onRestored = (note: Note): void => {
+    setTrashed(null);
+    onSaved(note);
+    setSelection({ kind: 'note', id: note.id });
+  };
 
   const selected = selection.kind === 'note' ? (notes?.find((n) => n.id === selection.id) ?? null) : null;
   return (
@@ -89,7 +100,11 @@ export function NotesPane({ api, topic, onClose, events, delayMs }: Props) {
       <div className="notes-pane-head">
         <h2>Notes</h2>
         <span className="spacer" />
-        <button type="button" onClick={() => setSelection((s) => ({ kind: 'new', n: s.kind === 'new' ? s.n + 1 : 1 }))} disabled={topic === null}>
+        <button
+          type="button"
+          onClick={() => setSelection((s) => ({ kind: 'new', n: s.kind === 'new' ? s.n + 1 : 1 }))}
+          disabled={topic === null}
+        >
           New note
         </button>
         <button type="button" aria-label="Close notes" onClick={onClose}>
@@ -103,7 +118,12 @@ export function NotesPane({ api, topic, onClose, events, delayMs }: Props) {
           <p className="notes-topic">
             on <strong>{topic.title}</strong>
           </p>
-          {error !== null && <p className="error" role="alert">{error}</p>}
+          {error !== null && (
+            <p className="error" role="alert">
+              <BoundedText text={error} />
+            </p>
+          )}
+          {trashed !== null && <TrashedNotice api={api} trashed={trashed} onRestored={onRestored} onClose={() => setTrashed(null)} />}
           {notes !== null && notes.length > 1 && (
             <ul className="notes-pane-list">
               {notes.map((n) => (
@@ -116,8 +136,21 @@ export function NotesPane({ api, topic, onClose, events, delayMs }: Props) {
             </ul>
           )}
           {/* A new note keeps its panel after the first save, so typing is never interrupted. */}
-          {notes !== null && notes.length === 0 && selection.kind === 'none' && <p className="muted">No notes on this topic yet. Press “New note” to write one.</p>}
-          {selection.kind === 'new' && <NoteEditorPanel key={`new-${topicId}-${selection.n}`} api={api} note={null} topicId={topicId} onSaved={onSaved} onDeleted={onDeleted} delayMs={delayMs} />}
+          {notes !== null && notes.length === 0 && selection.kind === 'none' && (
+            <p className="muted">No notes on this topic yet. Press “New note” to write one.</p>
+          )}
+          {selection.kind === 'new' && (
+            <NoteEditorPanel
+              key={`new-${topicId}-${selection.n}`}
+              api={api}
+              note={null}
+              topicId={topicId}
+              onSaved={onSaved}
+              onDeleted={onDeleted}
+              delayMs={delayMs}
+              retryMs={retryMs}
+            />
+          )}
           {selected !== null && (
             <ConflictBar
               api={api}
@@ -129,7 +162,18 @@ export function NotesPane({ api, topic, onClose, events, delayMs }: Props) {
               }}
             />
           )}
-          {selected !== null && <NoteEditorPanel key={selected.id} api={api} note={selected} topicId={topicId} onSaved={onSaved} onDeleted={onDeleted} delayMs={delayMs} />}
+          {selected !== null && (
+            <NoteEditorPanel
+              key={selected.id}
+              api={api}
+              note={selected}
+              topicId={topicId}
+              onSaved={onSaved}
+              onDeleted={onDeleted}
+              delayMs={delayMs}
+              retryMs={retryMs}
+            />
+          )}
         </>
       )}
     </aside>
