@@ -1,17 +1,21 @@
 /**
  * The study database on disk: lowdb over our durable adapter, with one writer (lock file),
- * rotating backups, corrupt-file recovery, refused newer versions and retried failed saves.
+ * rotating backups, corrupt-file recovery and refused newer versions. docs/spec/storage.md.
+ *
+ * A change is visible only once it is on disk: `update` applies it to a copy of the saved data,
+ * writes the copy durably, and only then publishes it. A write that fails is rolled back (the data
+ * is exactly as before it), the caller gets SaveFailedError, and nothing writes it later.
  */
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { type Adapter, Low } from 'lowdb';
 import { type LoadOutcome, loadDb, serializeDb } from '../../core/db/loadDb';
 import { type StudyDb, defaultStudyDb } from '../../core/db/schema';
-import type { DbStatus } from '../../core/db/status';
+import { type DbStatus, MAX_LOG_TEXT, boundText } from '../../core/db/status';
 import type { Logger } from '../logger';
 import { Backups } from './backups';
 import { type DbLock, DbLockedError, acquireLock } from './dbLock';
-import { errorCode, writeFileDurable } from './durableWrite';
+import { diskProblem, errorCode, sweepTempFiles, writeFileDurable } from './durableWrite';
 
 /** How the store is opened. */
 export type StoreOptions = {
@@ -23,15 +27,27 @@ export type StoreOptions = {
   /** Test seam: the durable write (fault injection for disk full / read-only). */
   writeText?: (file: string, text: string) => Promise<void>;
   now?: () => number;
-  /** First retry delay after a failed save (doubles up to a minute). */
+  /** @deprecated Ignored: a failed save is no longer retried (it is rolled back and reported). */
   retryMs?: number;
 };
 
-/** A save failed; the change is kept in memory and retried. */
+/** A save failed: the change was rolled back and will not be written later. */
 export class SaveFailedError extends Error {
   constructor(readonly reason: string) {
-    super(reason);
+    super(boundText(reason));
     this.name = 'SaveFailedError';
+  }
+}
+
+/** The database could not be opened for a reason the learner can act on (a full disk...). */
+export class DbOpenError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(boundText(message), options);
+    this.name = 'DbOpenError';
   }
 }
 
@@ -49,64 +65,102 @@ class DurableJsonAdapter implements Adapter<StudyDb> {
     return outcome.db;
   }
   write(data: StudyDb): Promise<void> {
-    // Serialised before any await: what is written is the data as it was when write() was called.
     return this.writeText(this.file, serializeDb(data));
+  }
+  /** Writes text already serialised (the store serialises once, to write and to remember). */
+  writeSerialized(text: string): Promise<void> {
+    return this.writeText(this.file, text);
   }
 }
 
-const DISK_ERRORS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the data folder is read-only',
-  EACCES: 'the data folder is not writable',
-  EPERM: 'the data folder is not writable',
-  EIO: 'the disk reported an error',
-};
+type Job = { mutate: (db: StudyDb) => unknown; resolve: (value: unknown) => void; reject: (e: unknown) => void };
+
+const why = (e: unknown): string => diskProblem(e) ?? `the file could not be written (${errorCode(e) || boundText(String(e), 200)})`;
 
 /** The open database. Create with `StudyStore.open`. */
 export class StudyStore {
-  private requested = 0;
-  private written = 0;
-  private running: Promise<void> | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryDelay: number;
+  private readonly queue: Job[] = [];
+  /** True while `drain` runs (set and cleared synchronously, so no update is ever left queued). */
+  private running = false;
+  private writing: Promise<void> = Promise.resolve();
   private lastGoodText: string;
   private closed = false;
+  private saveError: { why: string; message: string } | null = null;
+  private readonly adapter: DurableJsonAdapter;
 
   private constructor(
     private readonly low: Low<StudyDb>,
     private readonly options: StoreOptions,
     private readonly backups: Backups,
     private readonly lock: DbLock | null,
-    private current: DbStatus,
+    /** The status as opened (state, notice); save errors are layered over it. */
+    private readonly opened: DbStatus,
     text: string,
   ) {
-    this.retryDelay = options.retryMs ?? 2000;
     this.lastGoodText = text;
+    this.adapter = low.adapter as DurableJsonAdapter;
   }
 
-  /** Opens (or creates) the database. Never overwrites a corrupt or newer file. */
+  /**
+   * Opens (or creates) the database. Never overwrites a corrupt or newer file. Throws DbOpenError
+   * with a sentence for the learner when the data folder cannot be written (full disk...); a failed
+   * open releases the lock it took and leaves no temp file.
+   */
   static async open(options: StoreOptions): Promise<StudyStore> {
     const { file, logger } = options;
-    const now = options.now ?? Date.now;
     const writeText = options.writeText ?? writeFileDurable;
+    const adapter = (db: StudyDb): Low<StudyDb> => new Low(new DurableJsonAdapter(file, writeText), db);
     const backups = new Backups(path.join(path.dirname(file), 'backups'));
     const base: DbStatus = { file, state: 'ok', writable: true, corruptPath: null, restoredFrom: null, migrated: [], saveError: null, pendingChanges: false, message: null };
-    let lock: DbLock | null = null;
+    let lock: DbLock;
     try {
       lock = await acquireLock(`${file}.lock`);
     } catch (e) {
       if (!(e instanceof DbLockedError)) {
-        throw e;
+        throw StudyStore.openError(e, file);
       }
       // Read-only view of what the other instance wrote; nothing here touches the file.
       const text = await readFile(file, 'utf8').catch(() => '');
       const outcome = loadDb(text);
       const db = outcome.kind === 'ok' ? outcome.db : defaultStudyDb();
-      const status: DbStatus = { ...base, state: 'locked', writable: false, message: `${e.message} Your progress and notes are shown read-only here; close the other window to make changes.` };
-      return new StudyStore(new Low(new DurableJsonAdapter(file, writeText), db), options, backups, null, status, text);
+      const status: DbStatus = { ...base, state: 'locked', writable: false, message: boundText(`${e.message} Your progress and notes are shown read-only here; close the other window to make changes.`) };
+      return new StudyStore(adapter(db), options, backups, null, status, text);
     }
+    try {
+      const removed = [...(await sweepTempFiles(path.dirname(file))), ...(await sweepTempFiles(backups.dir))];
+      if (removed.length > 0) {
+        logger.info('removed temp files of interrupted writes', { removed: removed.slice(0, 20), count: removed.length });
+      }
+      const { db, status, text } = await StudyStore.load(options, backups, base, writeText);
+      return new StudyStore(adapter(db), options, backups, lock, status, text);
+    } catch (e) {
+      await lock.release().catch(() => undefined);
+      throw StudyStore.openError(e, file);
+    }
+  }
 
+  /** A failure to open, as a sentence the learner can act on when it is a disk problem. */
+  private static openError(e: unknown, file: string): unknown {
+    const problem = diskProblem(e);
+    if (problem === null || e instanceof DbOpenError) {
+      return e;
+    }
+    return new DbOpenError(
+      `Your study database could not be opened: ${problem} (${errorCode(e)}, in ${path.dirname(file)}). Nothing was changed. ${errorCode(e) === 'ENOSPC' || errorCode(e) === 'EDQUOT' ? 'Free some space' : 'Make the folder writable'} and start Nexus Companion again.`,
+      errorCode(e),
+      { cause: e },
+    );
+  }
+
+  /** Reads, recovers and migrates the file under the lock. */
+  private static async load(
+    options: StoreOptions,
+    backups: Backups,
+    base: DbStatus,
+    writeText: (file: string, text: string) => Promise<void>,
+  ): Promise<{ db: StudyDb; status: DbStatus; text: string }> {
+    const { file, logger } = options;
+    const now = options.now ?? Date.now;
     const text = await readFile(file, 'utf8').catch((e: unknown) => {
       if (errorCode(e) === 'ENOENT') {
         return null;
@@ -120,7 +174,7 @@ export class StudyStore {
     if (outcome?.kind === 'newer') {
       logger.warn('study db is from a newer version; opened read-only', { file, version: outcome.version });
       status = { ...base, state: 'newer', writable: false, message: `Your study database was written by a newer version of Nexus Companion (schema ${outcome.version}). It was left untouched; update the app to see and change your progress and notes.` };
-      return new StudyStore(new Low(new DurableJsonAdapter(file, writeText), defaultStudyDb()), options, backups, lock, status, goodText);
+      return { db: defaultStudyDb(), status, text: goodText };
     }
 
     if (outcome === null || outcome.kind === 'corrupt') {
@@ -129,7 +183,7 @@ export class StudyStore {
       if (outcome !== null) {
         corruptPath = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
         await rename(file, corruptPath);
-        logger.error('study db was corrupt; moved aside', { file, corruptPath, reason: outcome.reason });
+        logger.error('study db was corrupt; moved aside', { file, corruptPath, reason: boundText(outcome.reason, MAX_LOG_TEXT) });
       }
       const backup = await backups.newestGood();
       if (backup !== null) {
@@ -164,100 +218,140 @@ export class StudyStore {
       logger.info('study db migrated', { from: outcome.fromVersion, steps: outcome.migrated, backupFile });
       status = { ...status, migrated: outcome.migrated };
     }
-    return new StudyStore(new Low(new DurableJsonAdapter(file, writeText), outcome.db), options, backups, lock, status, goodText);
+    return { db: outcome.db, status: { ...status, message: status.message !== null ? boundText(status.message) : null }, text: goodText };
   }
 
-  /** The data (mutate only through `update`). */
+  /** The data as last saved (mutate only through `update`). */
   get data(): StudyDb {
     return this.low.data;
   }
 
   /** The database's health. */
   status(): DbStatus {
-    return { ...this.current, pendingChanges: this.written < this.requested };
+    const writable = this.opened.writable && !this.closed;
+    return {
+      ...this.opened,
+      writable,
+      saveError: this.saveError?.why ?? null,
+      pendingChanges: this.queue.length > 0 || this.running,
+      message: this.saveError?.message ?? this.opened.message,
+    };
   }
 
-  /** Applies `mutate` and resolves once the change is durably on disk (throws SaveFailedError if not). */
-  async update<T>(mutate: (db: StudyDb) => T): Promise<T> {
-    if (!this.current.writable) {
-      throw new SaveFailedError(this.current.message ?? 'The study database is read-only.');
+  /**
+   * Applies `mutate` to a copy of the saved data, writes it durably, then publishes it; resolves
+   * with `mutate`'s result once the change is on disk. Updates run one after another, in call
+   * order, each on the data as the earlier ones left it. When the write fails the change is rolled
+   * back and SaveFailedError is thrown: it is not in `data` and nothing writes it later (earlier and
+   * later updates are not affected). An error thrown by `mutate` rejects only that update.
+   */
+  update<T>(mutate: (db: StudyDb) => T): Promise<T> {
+    if (this.closed) {
+      return Promise.reject(new SaveFailedError('Your change could not be saved: the study database is closed.'));
     }
-    const result = mutate(this.low.data);
-    await this.save();
-    return result;
+    if (!this.opened.writable) {
+      return Promise.reject(new SaveFailedError(this.opened.message ?? 'The study database is read-only.'));
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ mutate, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.running) {
+        this.running = true;
+        this.writing = this.drain();
+      }
+    });
   }
 
-  /** Waits for every requested save (used on quit). */
+  /** Waits until every update asked for so far is written or has failed (used on quit). */
   async flush(): Promise<void> {
-    if (this.written < this.requested) {
-      await this.waitFor(this.requested);
+    while (this.running) {
+      await this.writing;
     }
   }
 
-  /** Flushes, stops retries and releases the lock. */
+  /**
+   * Refuses later updates, flushes the queued ones and releases the lock. What could not be saved is in
+   * `status().saveError` afterwards (those changes were reported to their callers and rolled back).
+   */
   async close(): Promise<void> {
+    this.closed = true;
     try {
       await this.flush();
     } finally {
-      this.closed = true;
-      if (this.retryTimer !== null) {
-        clearTimeout(this.retryTimer);
-      }
       await this.lock?.release();
     }
   }
 
-  private save(): Promise<void> {
-    this.requested++;
-    return this.waitFor(this.requested);
-  }
-
-  private async waitFor(target: number): Promise<void> {
-    while (this.written < target) {
-      this.running ??= this.writeOnce().finally(() => {
-        this.running = null;
-      });
-      await this.running;
-    }
-  }
-
-  private async writeOnce(): Promise<void> {
-    const target = this.requested;
-    const text = serializeDb(this.low.data);
-    const now = (this.options.now ?? Date.now)();
+  /**
+   * Writes queued updates in batches: each batch is one durable write, published only once written.
+   * `running` is cleared in this very function, in the same tick the queue is seen empty.
+   */
+  private async drain(): Promise<void> {
     try {
-      await this.backups.rotate(this.lastGoodText, now).catch((e: unknown) => this.options.logger.warn('backup failed', { error: String(e) }));
-      await this.low.write();
-      this.written = Math.max(this.written, target);
-      this.lastGoodText = text;
-      this.retryDelay = this.options.retryMs ?? 2000;
-      if (this.current.saveError !== null) {
-        this.setStatus({ ...this.current, saveError: null, message: this.current.state === 'ok' ? null : this.current.message });
+      while (this.queue.length > 0) {
+        await this.writeBatch(this.queue.splice(0));
       }
-    } catch (e) {
-      const why = DISK_ERRORS[errorCode(e)] ?? `the file could not be written (${errorCode(e) || String(e)})`;
-      const message = `Your changes could not be saved: ${why}. They are kept while the app is open and saving is retried.`;
-      this.options.logger.error('study db save failed', e);
-      this.setStatus({ ...this.current, saveError: why, message });
-      this.scheduleRetry();
-      throw new SaveFailedError(message);
+    } finally {
+      this.running = false;
     }
   }
 
-  private scheduleRetry(): void {
-    if (this.retryTimer !== null || this.closed) {
+  private async writeBatch(batch: Job[]): Promise<void> {
+    let draft = this.low.data;
+    const applied: Array<{ job: Job; result: unknown }> = [];
+    for (const job of batch) {
+      // A fresh copy per update: one that throws halfway leaves nothing behind.
+      try {
+        const copy = structuredClone(draft);
+        const result = job.mutate(copy);
+        draft = copy;
+        applied.push({ job, result });
+      } catch (e) {
+        job.reject(e);
+      }
+    }
+    if (applied.length === 0) {
       return;
     }
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
-      this.waitFor(this.requested).catch(() => undefined);
-    }, this.retryDelay);
-    this.retryTimer.unref();
+    let text: string;
+    try {
+      text = serializeDb(draft);
+      await this.write(text);
+    } catch (e) {
+      const error = this.failed(e);
+      for (const { job } of applied) {
+        job.reject(error);
+      }
+      return;
+    }
+    this.low.data = draft;
+    this.lastGoodText = text;
+    if (this.saveError !== null) {
+      this.saveError = null;
+      this.options.logger.info('study db saves again');
+      this.emit();
+    }
+    for (const { job, result } of applied) {
+      job.resolve(result);
+    }
   }
 
-  private setStatus(next: DbStatus): void {
-    this.current = next;
+  private async write(text: string): Promise<void> {
+    const now = (this.options.now ?? Date.now)();
+    await this.backups.rotate(this.lastGoodText, now).catch((e: unknown) => this.options.logger.warn('backup failed', { error: boundText(String(e), MAX_LOG_TEXT) }));
+    this.options.logger.debug('study db write', { bytes: text.length });
+    await this.adapter.writeSerialized(text);
+  }
+
+  private failed(e: unknown): SaveFailedError {
+    const reason = why(e);
+    const message = `Your last change could not be saved (${reason}), so it was not kept. Free some space or fix the data folder, then make the change again.`;
+    this.options.logger.error('study db save failed; the change was rolled back', { code: errorCode(e), error: boundText(String(e), MAX_LOG_TEXT) });
+    this.saveError = { why: reason, message: boundText(message) };
+    this.emit();
+    return new SaveFailedError(message);
+  }
+
+  private emit(): void {
     this.options.onStatus?.(this.status());
   }
 }

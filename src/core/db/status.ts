@@ -11,7 +11,7 @@ export type DbStatus = {
    * locked: another running app writes it; opened read-only.
    */
   state: 'ok' | 'restored' | 'reset-empty' | 'newer' | 'locked';
-  /** False when changes cannot be saved in this session (newer, locked). */
+  /** False when changes cannot be saved in this session (newer, locked, closed). */
   writable: boolean;
   /** Where the corrupt file was moved, when it was. */
   corruptPath: string | null;
@@ -19,10 +19,36 @@ export type DbStatus = {
   restoredFrom: string | null;
   /** Migrations applied on open (a backup was taken before them). */
   migrated: string[];
-  /** The last save failed (disk full, read-only folder...): changes are kept in memory and retried. */
+  /**
+   * Why the last save failed (disk full, read-only folder...), or null once a save succeeds again.
+   * A change whose save failed was rolled back: it is not in memory and is never written later.
+   */
   saveError: string | null;
-  /** Changes not yet on disk. */
+  /** A save is queued or being written right now (it is not visible until it is on disk). */
   pendingChanges: boolean;
-  /** A sentence for the learner, or null when all is well. */
+  /** A sentence for the learner (at most MAX_STATUS_MESSAGE characters), or null when all is well. */
   message: string | null;
 };
+
+/** The longest message shown to the learner (banner, dialogs); the rest goes to the log. */
+export const MAX_STATUS_MESSAGE = 400;
+
+/** The longest text written to the log for one reason (a corrupt file's zod report can be huge). */
+export const MAX_LOG_TEXT = 4096;
+
+/**
+ * `text` cut to at most `max` characters (an ellipsis and the number of characters left out mark
+ * the cut). Never splits a surrogate pair.
+ */
+export function boundText(text: string, max: number = MAX_STATUS_MESSAGE): string {
+  if (text.length <= max) {
+    return text;
+  }
+  const tail = ` … (${text.length} characters in all)`;
+  let end = Math.max(0, max - tail.length);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    end--;
+  }
+  return `${text.slice(0, end)}${tail}`.slice(0, max);
+}
