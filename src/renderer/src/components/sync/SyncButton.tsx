@@ -4,6 +4,8 @@ import type { EventSource } from '../../../../core/api/events';
 import type { SyncRunResult } from '../../../../core/api/syncApi';
 import { useUiCommand } from '../../hooks/useUiCommand';
 import type { Route } from '../../route';
+import { BoundedText } from '../BoundedText';
+import { ConfirmDeletionsDialog } from './ConfirmDeletionsDialog';
 import { SyncOutcome, SyncSteps } from './SyncSteps';
 import { useSyncRun } from './useSyncRun';
 import './sync.css';
@@ -57,10 +59,34 @@ export function SyncButton({ api, events, onNavigate, onFinished }: Props) {
     return () => document.removeEventListener('mousedown', onDown);
   }, [open, state.running]);
 
+  // A sync that would delete most notes in the repo stopped and asks (once per run; reopened from the panel).
+  const button = useRef<HTMLButtonElement>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const stopped = !state.running && state.result?.error?.code === 'confirm-deletions' ? state.result : null;
+  const asking = stopped !== null && dismissed !== stopped.startedAt;
+  const closeDialog = (): void => {
+    setDismissed(stopped?.startedAt ?? null);
+    button.current?.focus();
+  };
+  const confirm = (): void => {
+    const ids = stopped?.pendingDeletions.map((n) => n.id) ?? [];
+    setOpen(true);
+    button.current?.focus();
+    run(ids);
+  };
+
   const error = state.result?.error ?? null;
   return (
     <span className="sync-anchor" ref={anchor}>
-      <button type="button" className="sync-now" aria-keyshortcuts="Control+Shift+S Meta+Shift+S" onClick={start} disabled={state.running} title="Sync notes and progress with your repository (Ctrl/Cmd+Shift+S)">
+      <button
+        type="button"
+        ref={button}
+        className="sync-now"
+        aria-keyshortcuts="Control+Shift+S Meta+Shift+S"
+        onClick={start}
+        disabled={state.running}
+        title="Sync notes and progress with your repository (Ctrl/Cmd+Shift+S)"
+      >
         {state.running ? 'Syncing…' : 'Sync now'}
       </button>
       {open && (
@@ -87,8 +113,13 @@ export function SyncButton({ api, events, onNavigate, onFinished }: Props) {
           {state.result !== null && <SyncOutcome result={state.result} />}
           {state.requestError !== null && (
             <p className="sync-error" role="alert">
-              {state.requestError}
+              <BoundedText text={state.requestError} />
             </p>
+          )}
+          {stopped !== null && !asking && (
+            <button type="button" onClick={() => setDismissed(null)}>
+              Review the {stopped.pendingDeletions.length} notes…
+            </button>
           )}
           {error !== null && SETTINGS_ERRORS.has(error.code) && (
             <button
@@ -104,6 +135,7 @@ export function SyncButton({ api, events, onNavigate, onFinished }: Props) {
           )}
         </section>
       )}
+      {asking && <ConfirmDeletionsDialog notes={stopped.pendingDeletions} onConfirm={confirm} onCancel={closeDialog} />}
     </span>
   );
 }

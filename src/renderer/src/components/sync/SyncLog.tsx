@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { SyncRunResult } from '../../../../core/api/syncApi';
+import { BoundedText, boundText } from '../BoundedText';
 import { SyncOutcome, SyncSteps } from './SyncSteps';
 
 const when = (iso: string): string => {
@@ -34,7 +35,7 @@ export function SyncLog({ api, version }: { api: StudyApi; version: number }) {
       <h2 id="sync-log-heading">Sync log</h2>
       {error !== null && (
         <p className="sync-error" role="alert">
-          {error}
+          <BoundedText text={error} />
         </p>
       )}
       {entries !== null && entries.length === 0 && <p className="muted">No syncs yet.</p>}
@@ -48,7 +49,8 @@ export function SyncLog({ api, version }: { api: StudyApi; version: number }) {
                     {e.ok ? '✓' : '✗'}
                   </span>
                   <time dateTime={e.startedAt}>{when(e.startedAt)}</time>
-                  <span className="sync-log-summary">{e.ok ? e.summary : `Failed: ${e.error?.message ?? e.summary}`}</span>
+                  {/* The summary line is cut short; the entry's details show the whole message. */}
+                  <span className="sync-log-summary">{boundText(e.ok ? e.summary : `Failed: ${e.error?.message ?? e.summary}`, 160)}</span>
                 </summary>
                 <SyncSteps steps={e.steps} running={false} />
                 {!e.ok && <SyncOutcome result={e} />}

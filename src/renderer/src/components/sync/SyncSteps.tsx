@@ -1,3 +1,4 @@
+import { BoundedText } from '../BoundedText';
 import { SYNC_STEPS, type SyncRunResult, type SyncStepName, type SyncStepReport, type SyncStepState } from '../../../../core/api/syncApi';
 
 const LABELS: Record<SyncStepName, string> = {
@@ -11,7 +12,13 @@ const LABELS: Record<SyncStepName, string> = {
 };
 
 const ICONS: Record<SyncStepState | 'pending', string> = { pending: '○', running: '◌', done: '✓', skipped: '–', failed: '✗' };
-const STATE_TEXT: Record<SyncStepState | 'pending', string> = { pending: 'waiting', running: 'running', done: 'done', skipped: 'skipped', failed: 'failed' };
+const STATE_TEXT: Record<SyncStepState | 'pending', string> = {
+  pending: 'waiting',
+  running: 'running',
+  done: 'done',
+  skipped: 'skipped',
+  failed: 'failed',
+};
 
 /** The steps of a sync in order, each with its state as it happens. */
 export function SyncSteps({ steps, running }: { steps: readonly SyncStepReport[]; running: boolean }) {
@@ -24,7 +31,12 @@ export function SyncSteps({ steps, running }: { steps: readonly SyncStepReport[]
         const state = report?.state ?? 'pending';
         const notRun = report === undefined && (failedAt !== -1 || !running);
         return (
-          <li key={name} className={`sync-step sync-step-${notRun ? 'not-run' : state}`} data-step={name} data-state={notRun ? 'not-run' : state}>
+          <li
+            key={name}
+            className={`sync-step sync-step-${notRun ? 'not-run' : state}`}
+            data-step={name}
+            data-state={notRun ? 'not-run' : state}
+          >
             <span className="sync-step-icon" aria-hidden="true">
               {notRun ? '·' : ICONS[state]}
             </span>
@@ -33,7 +45,11 @@ export function SyncSteps({ steps, running }: { steps: readonly SyncStepReport[]
               {notRun ? 'not run' : STATE_TEXT[state]}
               {report !== undefined && report.state !== 'running' && report.ms > 0 && ` · ${report.ms} ms`}
             </span>
-            {report !== undefined && report.detail !== '' && <span className="sync-step-detail">{report.detail}</span>}
+            {report !== undefined && report.detail !== '' && (
+              <span className="sync-step-detail">
+                <BoundedText text={report.detail} />
+              </span>
+            )}
           </li>
         );
       })}
@@ -47,17 +63,34 @@ export function SyncOutcome({ result }: { result: SyncRunResult }) {
     return (
       <p className="sync-summary" role="status">
         <strong>Synced:</strong> {result.summary}.
-        {result.conflicts.length > 0 && ` ${result.conflicts.length === 1 ? 'One note was' : `${result.conflicts.length} notes were`} changed on both sides: both versions are kept — look for “Conflict copy” in All notes.`}
+        {result.conflicts.length > 0 &&
+          ` ${result.conflicts.length === 1 ? 'One note was' : `${result.conflicts.length} notes were`} changed on both sides: both versions are kept — look for “Conflict copy” in All notes.`}
         {result.hubReloaded && ' The hub was reloaded from the repository.'}
       </p>
+    );
+  }
+  if (result.error?.code === 'confirm-deletions') {
+    const n = result.pendingDeletions.length;
+    return (
+      <div className="sync-error" role="alert">
+        <p>
+          <strong>Sync stopped:</strong> it would delete {n} {n === 1 ? 'note' : 'notes'} of yours from the repository, most of your notes
+          there. Nothing was changed.
+        </p>
+      </div>
     );
   }
   return (
     <div className="sync-error" role="alert">
       <p>
-        <strong>Sync failed{result.error !== null ? ` (${result.error.code})` : ''}:</strong> {result.error?.message ?? result.summary}
+        <strong>Sync failed{result.error !== null ? ` (${result.error.code})` : ''}:</strong>{' '}
+        <BoundedText text={result.error?.message ?? result.summary} />
       </p>
-      {result.error !== null && result.error.detail !== '' && <p className="sync-error-detail">{result.error.detail}</p>}
+      {result.error !== null && result.error.detail !== '' && (
+        <p className="sync-error-detail">
+          <BoundedText text={result.error.detail} />
+        </p>
+      )}
     </div>
   );
 }

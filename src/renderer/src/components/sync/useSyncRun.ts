@@ -26,7 +26,11 @@ function withStep(steps: readonly SyncStepReport[], next: SyncStepReport): SyncS
  * Follows sync events (whoever started the sync) and starts syncs. `onFinished` runs after each
  * sync ends, so views can reload what it may have changed.
  */
-export function useSyncRun(api: StudyApi, events: EventSource, onFinished?: (result: SyncRunResult) => void): { state: SyncRunState; run: () => void; reset: () => void } {
+export function useSyncRun(
+  api: StudyApi,
+  events: EventSource,
+  onFinished?: (result: SyncRunResult) => void,
+): { state: SyncRunState; run: (confirmDeletions?: string[]) => void; reset: () => void } {
   const [state, setState] = useState<SyncRunState>(IDLE);
   const [finished, setFinished] = useState<SyncRunResult | null>(null);
   const running = useRef(false);
@@ -36,7 +40,12 @@ export function useSyncRun(api: StudyApi, events: EventSource, onFinished?: (res
       events.subscribe((e) => {
         if (e.type === 'sync.step') {
           running.current = true;
-          setState((s) => ({ running: true, steps: withStep(s.steps, { step: e.step, state: e.state, detail: e.detail, ms: 0 }), result: null, requestError: null }));
+          setState((s) => ({
+            running: true,
+            steps: withStep(s.steps, { step: e.step, state: e.state, detail: e.detail, ms: 0 }),
+            result: null,
+            requestError: null,
+          }));
         } else if (e.type === 'sync.finished') {
           running.current = false;
           setState({ running: false, steps: e.result.steps, result: e.result, requestError: null });
@@ -54,23 +63,27 @@ export function useSyncRun(api: StudyApi, events: EventSource, onFinished?: (res
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [finished]);
 
-  const run = useCallback(() => {
-    if (running.current) {
-      return;
-    }
-    running.current = true;
-    setState({ running: true, steps: [], result: null, requestError: null });
-    void api['sync.run']({}).then((res) => {
-      running.current = false;
-      if (res.ok) {
-        // The result also arrives as an event; this covers a transport without events.
-        setState({ running: false, steps: res.value.steps, result: res.value, requestError: null });
-        setFinished((prev) => (prev?.startedAt === res.value.startedAt ? prev : res.value));
-      } else {
-        setState((s) => ({ ...s, running: false, requestError: res.error.message }));
+  /** Starts a sync; `confirmDeletions` lets exactly those notes go after a `confirm-deletions` stop. */
+  const run = useCallback(
+    (confirmDeletions?: string[]) => {
+      if (running.current) {
+        return;
       }
-    });
-  }, [api]);
+      running.current = true;
+      setState({ running: true, steps: [], result: null, requestError: null });
+      void api['sync.run'](confirmDeletions !== undefined ? { confirmDeletions } : {}).then((res) => {
+        running.current = false;
+        if (res.ok) {
+          // The result also arrives as an event; this covers a transport without events.
+          setState({ running: false, steps: res.value.steps, result: res.value, requestError: null });
+          setFinished((prev) => (prev?.startedAt === res.value.startedAt ? prev : res.value));
+        } else {
+          setState((s) => ({ ...s, running: false, requestError: res.error.message }));
+        }
+      });
+    },
+    [api],
+  );
 
   const reset = useCallback(() => setState(IDLE), []);
   return { state, run, reset };
