@@ -20,5 +20,7 @@ export function createStudyHandlers(ctx: BackendContext, study: StudyService): H
     'notes.get': ({ id }) => Promise.resolve(study.getNote(id)),
     'notes.save': (note) => study.saveNote(note),
     'notes.delete': ({ id }) => study.deleteNote(id),
+    'notes.trash': () => Promise.resolve(study.trash()),
+    'notes.restore': ({ id }) => study.restoreNote(id),
   };
 }

@@ -1,7 +1,7 @@
 /** The study domain over the store: progress, reading activity, notes, dashboard. */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Dashboard } from '../../core/api/studyApi';
+import type { Dashboard, TrashItem } from '../../core/api/studyApi';
 import { ApiError } from '../../core/api/result';
 import type { Note, ProgressEntry, ProgressState, StudyDb } from '../../core/db/schema';
 import type { DbStatus } from '../../core/db/status';
@@ -11,8 +11,9 @@ import { applyReading, applyState, progressStats } from '../../core/study/progre
 import { type TopicCatalog, buildCatalog } from '../../core/study/topicCatalog';
 import { mergeReview } from '../../core/review/merge';
 import type { ReviewState } from '../../core/review/reviewSchema';
-import { applyMerge } from '../../core/sync/applyMerge';
-import type { SyncProgress } from '../../core/sync/types';
+import { type SyncExport, type SyncImport, applyMerge } from '../../core/sync/applyMerge';
+import { noteHash } from '../../core/sync/reconcile';
+import { purgeAt, purgeTrash } from '../../core/study/trash';
 import type { BackendContext, NoteSnapshot } from '../context';
 import { SaveFailedError, StudyStore } from '../store/studyStore';
 
@@ -126,27 +127,40 @@ export class StudyService {
     );
   }
 
+  /**
+   * Sets every topic back to "not started". Entries stay, with a new updatedAt, so the reset syncs
+   * (a sync would otherwise bring the old states back from the repo).
+   */
   reset(): Promise<{ cleared: number }> {
     const at = this.nowIso();
     return durable(() =>
       this.store.update((db) => {
-        const cleared = Object.keys(db.progress).length;
+        const cleared = Object.values(db.progress).filter((e) => e.state !== 'not-started').length;
         db.resetUndo = { at, progress: db.progress };
-        db.progress = {};
+        db.progress = Object.fromEntries(Object.entries(db.progress).map(([id, e]) => [id, { state: 'not-started', updatedAt: at, doneAt: null, readSeconds: e.readSeconds }]));
         return { cleared };
       }),
     );
   }
 
   undoReset(): Promise<{ restored: number }> {
+    const now = this.nowIso();
     return durable(() =>
       this.store.update((db) => {
-        if (db.resetUndo === null) {
+        const undo = db.resetUndo;
+        if (undo === null) {
           throw new ApiError('conflict', 'There is no reset to undo.');
         }
-        // Topics changed since the reset keep their newer state.
-        db.progress = { ...db.resetUndo.progress, ...db.progress };
-        const restored = Object.keys(db.resetUndo.progress).length;
+        // Topics changed since the reset keep their newer state; the others get their old state
+        // back as a new change (so it syncs over the reset).
+        let restored = 0;
+        for (const [id, old] of Object.entries(undo.progress)) {
+          const cur = db.progress[id];
+          if (cur === undefined || cur.updatedAt === undo.at) {
+            db.progress[id] = { ...old, updatedAt: now, readSeconds: cur?.readSeconds ?? old.readSeconds };
+            restored++;
+          }
+        }
         db.resetUndo = null;
         return { restored };
       }),
@@ -193,17 +207,18 @@ export class StudyService {
     return { ...note, orphaned: isOrphaned(note, new Set(this.catalog.topics.keys())) };
   }
 
-  async saveNote(input: { id?: string | undefined; topicId: string | null; title: string; body: string; tags: string[] }): Promise<Note> {
+  async saveNote(input: { id?: string | undefined; create?: boolean | undefined; topicId: string | null; title: string; body: string; tags: string[] }): Promise<Note> {
     const now = this.nowIso();
     const topic = input.topicId !== null ? this.catalog.topics.get(input.topicId) : undefined;
     const saved = await durable(() =>
       this.store.update((db) => {
         const existing = input.id !== undefined ? db.notes.find((n) => n.id === input.id) : undefined;
-        if (input.id !== undefined && existing === undefined) {
-          throw new ApiError('not-found', 'This note was deleted; save it again as a new note.');
+        if (input.id !== undefined && existing === undefined && (input.create !== true || Object.hasOwn(db.tombstones, input.id) || db.trash.some((t) => t.note.id === input.id))) {
+          throw new ApiError('not-found', 'This note was deleted (it is in the Trash); restore it, or save it again as a new note.');
         }
         const note: Note = {
-          id: existing?.id ?? randomUUID(),
+          // A create names its id so a retry after a failed save updates the same note.
+          id: existing?.id ?? input.id ?? randomUUID(),
           topicId: input.topicId,
           // An orphaned note keeps the heading it was written under.
           topicTitle: topic?.title ?? (existing?.topicId === input.topicId ? existing.topicTitle : null),
@@ -221,12 +236,19 @@ export class StudyService {
     return saved;
   }
 
+  /** Moves a note to the Trash and leaves a tombstone, so the deletion syncs as exactly this version. */
   async deleteNote(id: string): Promise<{ deleted: boolean }> {
+    const now = this.nowIso();
     const deleted = await durable(() =>
       this.store.update((db) => {
-        const before = db.notes.length;
+        const note = db.notes.find((n) => n.id === id);
+        if (note === undefined) {
+          return false;
+        }
         db.notes = db.notes.filter((n) => n.id !== id);
-        return db.notes.length < before;
+        db.trash = [...purgeTrash(db.trash, this.clock()).filter((t) => t.note.id !== id), { note, deletedAt: now, reason: 'deleted' }];
+        db.tombstones = { ...db.tombstones, [id]: { deletedAt: now, hash: noteHash(note) } };
+        return true;
       }),
     );
     if (deleted) {
@@ -235,13 +257,78 @@ export class StudyService {
     return { deleted };
   }
 
+  /** The Trash, most recently deleted first (entries past 30 days are not listed). */
+  trash(): { items: TrashItem[] } {
+    const items = purgeTrash(this.store.data.trash, this.clock())
+      .map((t) => ({ id: t.note.id, title: t.note.title, topicId: t.note.topicId, deletedAt: t.deletedAt, purgeAt: purgeAt(t.deletedAt), reason: t.reason }))
+      .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+    return { items };
+  }
+
+  /** Brings a note back from the Trash; it counts as an edit (new updatedAt), so syncs keep it. */
+  async restoreNote(id: string): Promise<Note> {
+    const now = this.nowIso();
+    const restored = await durable(() =>
+      this.store.update((db) => {
+        const item = db.trash.find((t) => t.note.id === id);
+        if (item === undefined) {
+          throw new ApiError('not-found', 'This note is no longer in the Trash.');
+        }
+        const note: Note = { ...item.note, updatedAt: now > item.note.updatedAt ? now : item.note.updatedAt };
+        db.trash = db.trash.filter((t) => t.note.id !== id);
+        db.notes = [...db.notes.filter((n) => n.id !== id), note];
+        db.tombstones = Object.fromEntries(Object.entries(db.tombstones).filter(([k]) => k !== id));
+        return note;
+      }),
+    );
+    this.ctx.notifyNotes({ kind: 'saved', note: snapshot(restored) });
+    return restored;
+  }
+
+  /** Adds notes (a snapshot restore): a note missing here comes back; one that differs comes back as a copy. */
+  async restoreNotes(notes: readonly Note[], label: string): Promise<{ restored: number; copies: number }> {
+    const now = this.nowIso();
+    const out = await durable(() =>
+      this.store.update((db) => {
+        let restored = 0;
+        let copies = 0;
+        const byId = new Map(db.notes.map((n) => [n.id, n]));
+        const added: Note[] = [];
+        for (const n of notes) {
+          const have = byId.get(n.id);
+          if (have === undefined) {
+            added.push({ ...n, updatedAt: now });
+            restored++;
+          } else if (noteHash(have) !== noteHash(n)) {
+            const copyId = `${n.id.slice(0, 80)}~r${noteHash(n).slice(0, 12)}`;
+            if (!byId.has(copyId)) {
+              added.push({ ...n, id: copyId, title: `${label}: ${n.title}`.slice(0, 500), updatedAt: now });
+              copies++;
+            }
+          }
+        }
+        const ids = new Set(added.map((n) => n.id));
+        db.notes = [...db.notes, ...added];
+        db.trash = db.trash.filter((t) => !ids.has(t.note.id));
+        db.tombstones = Object.fromEntries(Object.entries(db.tombstones).filter(([id]) => !ids.has(id)));
+        return { restored, copies };
+      }),
+    );
+    this.announce();
+    return out;
+  }
+
   /** Applies a sync's merged notes and progress in one durable write (edits made meanwhile win). */
-  async applySync(exported: readonly Note[], merged: { notes: readonly Note[]; progress: SyncProgress; review?: ReviewState }): Promise<void> {
+  async applySync(exported: SyncExport, merged: SyncImport & { review?: ReviewState }): Promise<void> {
+    const now = this.nowIso();
     await durable(() =>
       this.store.update((db) => {
-        const next = applyMerge(db, exported, merged);
+        const next = applyMerge(db, exported, merged, now);
         db.notes = next.notes;
         db.progress = next.progress;
+        db.tombstones = next.tombstones;
+        db.trash = purgeTrash(next.trash, this.clock());
+        db.syncBase = next.syncBase;
         // Reviews graded meanwhile survive: the merge keeps the latest review of each card.
         if (merged.review !== undefined) {
           db.review = mergeReview(db.review, merged.review);

@@ -9,9 +9,11 @@ export function createSyncHandlers(sync: SyncService): Handlers<keyof typeof syn
     'sync.status': () => sync.status(),
     'sync.configure': (args) => sync.configure(args),
     'sync.clone': ({ url, into }) => sync.clone(url, into),
-    'sync.run': () => sync.run(),
+    'sync.run': ({ confirmDeletions }) => sync.run(confirmDeletions),
     'sync.log': ({ limit }) => sync.log(limit).then((entries) => ({ entries })),
     'sync.conflicts': () => Promise.resolve({ pairs: sync.conflicts() }),
     'sync.resolve': ({ copyId, keep }) => sync.resolve(copyId, keep),
+    'sync.snapshots': () => sync.snapshots(),
+    'sync.restoreSnapshot': ({ ref }) => sync.restoreSnapshot(ref),
   };
 }

@@ -1,16 +1,17 @@
 /** One sync, step by step (docs/spec/sync.md, "The algorithm"). */
 import type { SyncStepName } from '../../core/api/syncApi';
-import type { Note, ProgressEntry } from '../../core/db/schema';
+import type { Note, ProgressEntry, SyncBase } from '../../core/db/schema';
 import { mergeReview } from '../../core/review/merge';
 import { emptyReviewState } from '../../core/review/reviewSchema';
-import { mergeNotes, mergeProgress } from '../../core/sync/merge';
-import { exportFiles, readSide } from '../../core/sync/repoFiles';
+import { mergeProgress } from '../../core/sync/merge';
+import { type Reconciled, noteHash, reconcileNotes } from '../../core/sync/reconcile';
+import { NOTES_DIR, exportFiles, readSide } from '../../core/sync/repoFiles';
 import { commitMessage } from '../../core/sync/summary';
-import type { RepoFile, SyncCounts, SyncProgress, SyncSide } from '../../core/sync/types';
+import type { ConflictOrigin, RepoFile, SyncCounts, SyncProgress, SyncSide, Tombstones } from '../../core/sync/types';
 import { SyncError, classifyRemoteError, firstErrorLine, syncError } from '../git/gitErrors';
 import type { Repo, RepoInfo, TreeEntry } from '../git/repo';
 import type { StudyService } from '../study/studyService';
-import { writeOurFiles } from './ourFiles';
+import { repairPrefix } from './repairPrefix';
 
 /** What a run needs. */
 export type RunDeps = {
@@ -20,6 +21,12 @@ export type RunDeps = {
   machine: string;
   study: StudyService;
   scratch: string;
+  /** Where files changed by hand under our folder are copied before it is repaired. */
+  rescueDir: string;
+  /** Names the repo in the sync base (handle and remote URL). */
+  baseKey: string;
+  /** Note ids the learner confirmed may be deleted from the repo (the mass-deletion guard). */
+  confirmDeletions: ReadonlySet<string>;
   now: () => Date;
   /** Reports a step's state (events, journal). */
   step(step: SyncStepName, state: 'running' | 'done' | 'skipped', detail?: string): Promise<void>;
@@ -28,70 +35,78 @@ export type RunDeps = {
 };
 
 /** What a run produced. */
-export type RunOutcome = { counts: SyncCounts; commit: string | null; conflicts: Array<[string, string]>; theirFilesChanged: boolean };
+export type RunOutcome = { counts: SyncCounts; commit: string | null; conflicts: Array<[string, string]>; theirFilesChanged: boolean; notices: string[] };
+
+/** The sync stopped before changing anything because it would delete most of the repo's notes. */
+export class ConfirmDeletionsError extends SyncError {
+  constructor(readonly pending: Array<{ id: string; title: string }>) {
+    super('confirm-deletions', syncError('confirm-deletions').message, `${pending.length} notes would be deleted`);
+  }
+}
+
+/** The guard: more than half of the repo's notes, and at least 3 of them. */
+export function needsConfirmation(deleting: number, repoNotes: number): boolean {
+  return deleting >= 3 && deleting * 2 > repoNotes;
+}
 
 const toSync = (p: Readonly<Record<string, ProgressEntry>>): SyncProgress =>
   Object.fromEntries(Object.entries(p).map(([id, e]) => [id, { state: e.state, updatedAt: e.updatedAt, doneAt: e.doneAt }]));
 
-async function hashAll(d: RunDeps, prefix: string, files: readonly RepoFile[]): Promise<TreeEntry[]> {
-  const shas = await d.repo.hashTexts(files.map((f) => f.text), d.scratch);
-  return files.map((f, i) => ({ path: `${prefix}${f.path}`, sha: shas[i] ?? '' }));
+const SPECIAL = new Set(['progress.json', 'review.json', 'tombstones.json']);
+
+/** The repo's files under our folder that we keep as they are: not ours to rewrite (unreadable notes, other files). */
+function keptFiles(files: readonly RepoFile[], side: SyncSide): RepoFile[] {
+  const skipped = new Set(side.skipped);
+  return files.filter((f) => f.sha !== undefined && !SPECIAL.has(f.path) && (!(f.path.startsWith(NOTES_DIR) && f.path.endsWith('.md')) || skipped.has(f.path)));
 }
 
-function exportChanges(before: SyncSide, after: readonly Note[], progressBefore: SyncProgress, progressAfter: SyncProgress): Parameters<typeof commitMessage>[2] {
-  const old = new Map(before.notes.map((n) => [n.id, n]));
-  const ids = new Set(after.map((n) => n.id));
-  const topics = Object.keys(progressAfter).filter((id) => JSON.stringify(progressAfter[id]) !== JSON.stringify(progressBefore[id])).length;
+/** One commit's side of our folder. */
+type RepoState = { side: SyncSide; kept: RepoFile[] };
+
+async function stateAt(repo: Repo, commit: string | null, prefix: string): Promise<RepoState> {
+  const files = await repo.readPrefix(commit, prefix);
+  const side = readSide(files);
+  return { side, kept: keptFiles(files, side) };
+}
+
+const hashesOf = (notes: readonly Note[]): Record<string, string> => Object.fromEntries(notes.map((n) => [n.id, noteHash(n)]));
+
+/** The repo's side when the local branch and the remote diverged: both merged against their git merge base. */
+async function divergedSide(repo: Repo, head: string, remoteHead: string, prefix: string, origin: ConflictOrigin): Promise<RepoState> {
+  const [h, r] = await Promise.all([stateAt(repo, head, prefix), stateAt(repo, remoteHead, prefix)]);
+  const gb = await repo.mergeBase(head, remoteHead);
+  const base = (await stateAt(repo, gb, prefix)).side;
+  const nm = reconcileNotes(h.side, r.side, hashesOf(base.notes), origin);
+  const review = mergeReview(h.side.review ?? emptyReviewState(), r.side.review ?? emptyReviewState());
+  const kept = new Map([...h.kept, ...r.kept].map((f) => [f.path, f]));
   return {
-    added: after.filter((n) => !old.has(n.id)).map((n) => n.title || '(untitled)'),
-    changed: after.filter((n) => old.has(n.id) && JSON.stringify(old.get(n.id)) !== JSON.stringify(n)).map((n) => n.title || '(untitled)'),
-    deleted: before.notes.filter((n) => !ids.has(n.id)).map((n) => n.title || '(untitled)'),
-    topics,
+    side: { notes: nm.notes, tombstones: nm.tombstones, progress: mergeProgress(h.side.progress, r.side.progress).progress, review, skipped: [...new Set([...h.side.skipped, ...r.side.skipped])] },
+    kept: [...kept.values()],
   };
 }
 
-/** Runs export -> commit -> fetch -> merge -> import -> push. Throws SyncError on failure. */
+/** Runs fetch -> merge -> commit -> import -> push. Throws SyncError on failure. */
 export async function runSync(d: RunDeps): Promise<RunOutcome> {
   const { repo, info } = d;
   const git = repo.git;
   const cwd = info.top;
   const prefix = `.nexus/${d.handle}/`;
   const branchRef = `refs/heads/${info.branch}`;
+  const notices: string[] = [];
 
+  // What this database holds now, and what it last synced with this repo (its sync base).
   await d.step('export', 'running');
   const db = d.study.store.data;
   const exported: Note[] = db.notes.map((n) => ({ ...n, tags: [...n.tags] }));
+  const exportedTombstones: Tombstones = { ...db.tombstones };
+  const base = db.syncBase !== null && db.syncBase.key === d.baseKey ? db.syncBase.notes : {};
   const localProgress = toSync(db.progress);
-  const files = exportFiles(exported, localProgress, db.review);
-  await writeOurFiles(cwd, prefix, files);
-  const entries = await hashAll(d, prefix, files);
-  const headFiles = await repo.readPrefix(info.head, prefix);
-  const tree = await repo.treeWith(info.head, prefix, entries, d.scratch);
-  await d.step('export', 'done', `${exported.length} notes, ${Object.keys(localProgress).length} topics`);
-
-  await d.step('commit', 'running');
-  let head = info.head;
-  if (tree !== (await repo.treeOf(head))) {
-    if (head !== null) {
-      const ref = `refs/nexus/backup/${d.now().toISOString().replace(/[:.]/g, '-')}`;
-      await repo.casRef(ref, head, null, 'nexus: backup before sync');
-      await d.backedUp(ref);
-    }
-    const before = readSide(headFiles);
-    const message = commitMessage(d.handle, d.machine, exportChanges(before, exported, before.progress, localProgress));
-    const commit = await repo.commitTree(tree, head !== null ? [head] : [], message);
-    await repo.casRef(branchRef, commit, head, 'nexus: sync export');
-    const kept = new Set(files.map((f) => f.path));
-    await repo.setIndexPrefix(prefix, entries, headFiles.filter((f) => !kept.has(f.path)).map((f) => `${prefix}${f.path}`));
-    head = commit;
-    await d.step('commit', 'done', commit.slice(0, 10));
-  } else {
-    await d.step('commit', 'skipped', 'nothing new here');
-  }
+  const localReview = db.review;
+  await d.step('export', 'done', `${exported.length} notes, ${Object.keys(localProgress).length} topics${db.syncBase === null || db.syncBase.key !== d.baseKey ? ', first sync of this database with this repo' : ''}`);
 
   await d.step('fetch', 'running');
   const remoteRef = `refs/remotes/${info.remote}/${info.branch}`;
-  const fetched = await git.run(['fetch', '--no-tags', '--no-recurse-submodules', info.remote, `+${branchRef}:${remoteRef}`], { cwd });
+  const fetched = await git.run(['fetch', '--no-tags', '--no-recurse-submodules', '--no-write-fetch-head', info.remote, `+${branchRef}:${remoteRef}`], { cwd });
   let remoteHead: string | null = null;
   if (fetched.code === 0) {
     remoteHead = (await git.ok(['rev-parse', '--verify', `${remoteRef}^{commit}`], { cwd })).trim();
@@ -102,61 +117,96 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
   await d.step('fetch', 'done', remoteHead === null ? 'the remote branch does not exist yet' : remoteHead.slice(0, 10));
 
   await d.step('merge', 'running');
-  const local = readSide(files);
-  const remote = readSide(await repo.readPrefix(remoteHead, prefix));
+  const head = info.head;
   // A conflict copy names the machine and time of the remote sync commit it came from.
   const origin = (remoteHead !== null ? await repo.syncOrigin(remoteHead) : null) ?? { machine: 'the repo', time: d.now().toISOString().slice(0, 16).replace('T', ' ') };
-  let target = head;
-  let conflicts: Array<[string, string]> = [];
-  let notesDown = 0;
-  let notesUp: number;
-  const pm = mergeProgress(local.progress, remote.progress);
-  let theirFilesChanged = false;
-  if (remoteHead === null || (head !== null && (await repo.isAncestor(remoteHead, head)))) {
-    notesUp = mergeNotes(remote.notes, local.notes, remote.notes, origin).up.length;
-    await d.step('merge', 'skipped', 'nothing new in the repo');
-    await d.step('import', 'skipped', 'nothing came down');
+  let parents: string[];
+  let treeBase: string | null;
+  let repoState: RepoState;
+  if (remoteHead === null || remoteHead === head || (head !== null && (await repo.isAncestor(remoteHead, head)))) {
+    parents = head !== null ? [head] : [];
+    treeBase = head;
+    repoState = await stateAt(repo, head, prefix);
+  } else if (head === null || (await repo.isAncestor(head, remoteHead))) {
+    parents = [remoteHead];
+    treeBase = remoteHead;
+    repoState = await stateAt(repo, remoteHead, prefix);
   } else {
-    const baseCommit = head !== null ? await repo.mergeBase(head, remoteHead) : null;
-    const base = readSide(await repo.readPrefix(baseCommit, prefix));
-    const nm = mergeNotes(base.notes, local.notes, remote.notes, origin);
-    notesUp = nm.up.length;
-    notesDown = nm.down.length;
-    conflicts = nm.conflicts;
-    // Review state merges per card by last review time (src/core/review/merge.ts).
-    const review = mergeReview(local.review ?? emptyReviewState(), remote.review ?? emptyReviewState());
-    const mergedEntries = await hashAll(d, prefix, exportFiles(nm.notes, pm.progress, review));
-    if (head === null || (await repo.isAncestor(head, remoteHead))) {
-      const t = await repo.treeWith(remoteHead, prefix, mergedEntries, d.scratch);
-      target = t === (await repo.treeOf(remoteHead)) ? remoteHead : await repo.commitTree(t, [remoteHead], `nexus(${d.handle}): merge progress from ${d.machine}\n`);
-    } else {
-      const mt = await repo.mergeTree(head, remoteHead);
-      const theirs = mt.conflicted.filter((p) => !p.startsWith(prefix));
-      if (theirs.length > 0) {
-        throw new SyncError('repo-conflict', syncError('repo-conflict').message, theirs.slice(0, 10).join(', '));
-      }
-      const t = await repo.treeWith(mt.tree, prefix, mergedEntries, d.scratch);
-      target = await repo.commitTree(t, [head, remoteHead], `nexus(${d.handle}): merge sync from ${d.machine}\n\n${nm.down.length} notes down, ${nm.up.length} up, ${nm.conflicts.length} conflict copies\n`);
+    const mt = await repo.mergeTree(head, remoteHead);
+    const theirs = mt.conflicted.filter((p) => !p.startsWith(prefix));
+    if (theirs.length > 0) {
+      throw new SyncError('repo-conflict', syncError('repo-conflict').message, theirs.slice(0, 10).join(', '));
     }
-    await d.step('merge', 'done', `${notesDown} down, ${conflicts.length} conflict copies`);
+    parents = [head, remoteHead];
+    treeBase = mt.tree;
+    repoState = await divergedSide(repo, head, remoteHead, prefix, origin);
+  }
+  const repoSide = repoState.side;
+  const nm: Reconciled = reconcileNotes({ notes: exported, tombstones: exportedTombstones }, { notes: repoSide.notes, tombstones: repoSide.tombstones }, base, origin);
+  const unconfirmed = nm.deletedRemotely.filter((n) => !d.confirmDeletions.has(n.id));
+  if (unconfirmed.length > 0 && needsConfirmation(nm.deletedRemotely.length, repoSide.notes.length)) {
+    throw new ConfirmDeletionsError(nm.deletedRemotely.map((n) => ({ id: n.id, title: n.title || '(untitled)' })));
+  }
+  const pm = mergeProgress(localProgress, repoSide.progress);
+  const review = mergeReview(localReview, repoSide.review ?? emptyReviewState());
+  const reserved = new Set(repoState.kept.map((f) => f.path));
+  const files = exportFiles(nm.notes, pm.progress, review, nm.tombstones, reserved);
+  const shas = await repo.hashTexts(files.map((f) => f.text), d.scratch);
+  const entries: TreeEntry[] = [...files.map((f, i) => ({ path: `${prefix}${f.path}`, sha: shas[i] ?? '' })), ...repoState.kept.map((f) => ({ path: `${prefix}${f.path}`, sha: f.sha ?? '' }))];
+  const tree = await repo.treeWith(treeBase, prefix, entries, d.scratch);
+  const first = parents[0] ?? null;
+  let target: string | null = first;
+  if (parents.length > 1 || tree !== (await repo.treeOf(first))) {
+    const message = commitMessage(d.handle, d.machine, {
+      added: nm.notes.filter((n) => !repoSide.notes.some((r) => r.id === n.id)).map((n) => n.title || '(untitled)'),
+      changed: nm.up.filter((id) => repoSide.notes.some((r) => r.id === id) && nm.notes.some((n) => n.id === id)).map((id) => nm.notes.find((n) => n.id === id)?.title || '(untitled)'),
+      deleted: nm.deletedRemotely.map((n) => n.title || '(untitled)'),
+      topics: Object.keys(pm.progress).filter((id) => JSON.stringify(pm.progress[id]) !== JSON.stringify(repoSide.progress[id])).length,
+    });
+    target = await repo.commitTree(tree, parents, message);
+  }
+  await d.step('merge', 'done', `${nm.down.length} down, ${nm.up.length} up, ${nm.conflicts.length} conflict copies`);
 
-    await d.step('import', 'running');
-    // The database first, then the branch: a crash in between is repaired by the next sync.
-    await d.study.applySync(exported, { notes: nm.notes, progress: pm.progress, review });
+  // The branch moves first (a fast-forward that also updates the working tree), then the database:
+  // a crash in between leaves a commit holding everything, which the next sync merges as usual.
+  await d.step('commit', 'running');
+  let theirFilesChanged = false;
+  if (target !== null && target !== head) {
     if (head !== null) {
+      const ref = `refs/nexus/backup/${d.now().toISOString().replace(/[:.]/g, '-')}`;
+      await repo.casRef(ref, head, null, 'nexus: backup before sync');
+      await d.backedUp(ref);
       const changed = await git.ok(['diff-tree', '-r', '--name-only', '--no-commit-id', '--no-renames', head, target], { cwd });
       theirFilesChanged = changed.split('\n').some((p) => p !== '' && !p.startsWith('.nexus/'));
+    }
+    const repair = await repairPrefix(git, cwd, prefix, d.rescueDir);
+    if (repair.rescuedTo !== null) {
+      notices.push(`${repair.changed.length} uncommitted file(s) under ${prefix} were copied to ${repair.rescuedTo} before the sync rewrote that folder`);
     }
     const ff = await git.run(['merge', '--ff-only', '--no-stat', '--no-edit', '--no-verify', target], { cwd });
     if (ff.code !== 0) {
       if (/would be overwritten|untracked working tree files/i.test(ff.stderr)) {
-        const filesList = ff.stderr.split('\n').filter((l) => /^\s+\S/.test(l)).map((l) => l.trim()).slice(0, 10);
+        const filesList = ff.stderr
+          .split('\n')
+          .filter((l) => /^\s+\S/.test(l))
+          .map((l) => l.trim())
+          .slice(0, 10);
         throw new SyncError('dirty', syncError('dirty').message, filesList.join(', '));
       }
       throw syncError('git-failed', `git merge --ff-only: ${firstErrorLine(ff.stderr)}`);
     }
-    await d.step('import', 'done', `${notesDown} notes, ${pm.down.length} topics`);
+    await d.step('commit', 'done', target.slice(0, 10));
+  } else {
+    await d.step('commit', 'skipped', 'nothing new here');
   }
+
+  await d.step('import', 'running');
+  const syncBase: SyncBase = { key: d.baseKey, commit: target, at: d.now().toISOString(), notes: hashesOf(nm.notes) };
+  await d.study.applySync(
+    { notes: exported, tombstones: exportedTombstones },
+    { notes: nm.notes, tombstones: nm.tombstones, progress: pm.progress, review, deleted: nm.deletedLocally, base: syncBase },
+  );
+  await d.step('import', 'done', `${nm.down.length} notes, ${pm.down.length} topics`);
 
   await d.step('push', 'running');
   if (target !== null && target !== remoteHead) {
@@ -170,6 +220,6 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
   } else {
     await d.step('push', 'skipped', 'the repo already has everything');
   }
-  const skipped = new Set([...local.skipped, ...remote.skipped]).size;
-  return { counts: { notesUp, notesDown, topicsMerged: pm.merged, conflicts: conflicts.length, skipped }, commit: target, conflicts, theirFilesChanged };
+  const skipped = new Set(repoSide.skipped).size;
+  return { counts: { notesUp: nm.up.length, notesDown: nm.down.length, topicsMerged: pm.merged, conflicts: nm.conflicts.length, skipped }, commit: target, conflicts: nm.conflicts, theirFilesChanged, notices };
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ConflictPair, SyncRunResult, SyncStatus, SyncStepName, SyncStepReport } from '../../core/api/syncApi';
+import type { ConflictPair, SyncRunResult, SyncSnapshot, SyncStatus, SyncStepName, SyncStepReport } from '../../core/api/syncApi';
 import { ApiError } from '../../core/api/result';
 import { CONFLICT_TAG } from '../../core/sync/merge';
 import { handleFromName, isValidHandle, machineLabel, syncSummary } from '../../core/sync/summary';
@@ -14,7 +14,8 @@ import { Repo } from '../git/repo';
 import { HubService } from '../hub/hubService';
 import type { StudyService } from '../study/studyService';
 import { SyncFiles, type SyncJournal, type SyncSettings } from './syncFiles';
-import { runSync } from './syncRun';
+import { ConfirmDeletionsError, runSync } from './syncRun';
+import { listSnapshots, snapshotNotes } from './snapshots';
 
 /** How the service is built (tests inject git options, a clock and step hooks). */
 export type SyncServiceOptions = {
@@ -158,17 +159,17 @@ export class SyncService {
   }
 
   /** Runs one sync; a second call while one runs fails with `busy`. */
-  run(): Promise<SyncRunResult> {
+  run(confirmDeletions: readonly string[] = []): Promise<SyncRunResult> {
     if (this.running !== null) {
       return Promise.reject(new ApiError('conflict', syncError('busy').message));
     }
-    this.running = this.runOnce().finally(() => {
+    this.running = this.runOnce(new Set(confirmDeletions)).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async runOnce(): Promise<SyncRunResult> {
+  private async runOnce(confirmDeletions: ReadonlySet<string>): Promise<SyncRunResult> {
     const startedAt = this.now().toISOString();
     const steps: SyncStepReport[] = [];
     let current: SyncStepName = 'check';
@@ -205,8 +206,13 @@ export class SyncService {
       if (settings.repoPath === null || settings.handle === null) {
         throw syncError('not-configured');
       }
+      // A read-only store cannot record what it synced, so it never pushes (or pulls) anything.
+      if (!this.study.store.status().writable) {
+        throw syncError('read-only');
+      }
       const repo = new Repo(this.git, settings.repoPath);
       const info = await repo.preflight();
+      const remoteUrl = (await this.git.run(['remote', 'get-url', info.remote], { cwd: info.top })).stdout.trim();
       const fallbackIdentity = await repo.useIdentity(settings.handle);
       await report('check', 'done', `${info.branch} -> ${info.remote}${fallbackIdentity ? ` (git has no user.name/user.email here: commits are signed "${settings.handle}")` : ''}`);
       const outcome = await runSync({
@@ -216,6 +222,9 @@ export class SyncService {
         machine: this.machine,
         study: this.study,
         scratch: await this.files.scratch(),
+        rescueDir: path.join(this.files.dir, 'rescued', startedAt.replace(/[:.]/g, '-')),
+        baseKey: `${settings.handle}\n${remoteUrl}\n${info.branch}`,
+        confirmDeletions,
         now: this.now,
         step: (s, st, d) => report(s, st, d),
         backedUp: async (ref) => {
@@ -230,12 +239,17 @@ export class SyncService {
         hubReloaded = true;
       }
       this.interrupted = null;
-      result = { ok: true, startedAt, finishedAt: this.now().toISOString(), summary: syncSummary(outcome.counts), counts: outcome.counts, steps, error: null, commit: outcome.commit, conflicts: outcome.conflicts, hubReloaded };
+      for (const notice of outcome.notices) {
+        this.ctx.logger.warn('sync notice', { notice });
+      }
+      const summary = [syncSummary(outcome.counts), ...outcome.notices].join('; ');
+      result = { ok: true, startedAt, finishedAt: this.now().toISOString(), summary, counts: outcome.counts, steps, error: null, commit: outcome.commit, conflicts: outcome.conflicts, hubReloaded, pendingDeletions: [] };
     } catch (e) {
       const err = e instanceof SyncError ? e : e instanceof ApiError ? new SyncError('git-failed', e.message) : new SyncError('git-failed', `${syncError('git-failed').message} ${String(e)}`);
       this.ctx.logger.warn('sync failed', { step: current, code: err.code, detail: err.detail });
       await report(current, 'failed', err.detail);
-      result = { ok: false, startedAt, finishedAt: this.now().toISOString(), summary: err.message, counts: EMPTY_COUNTS, steps, error: { code: err.code, message: err.message, detail: err.detail }, commit: null, conflicts: [], hubReloaded: false };
+      const pendingDeletions = e instanceof ConfirmDeletionsError ? e.pending : [];
+      result = { ok: false, startedAt, finishedAt: this.now().toISOString(), summary: err.message, counts: EMPTY_COUNTS, steps, error: { code: err.code, message: err.message.slice(0, 500), detail: err.detail.slice(0, 500) }, commit: null, conflicts: [], hubReloaded: false, pendingDeletions };
     }
     await this.files.clearJournal();
     await this.files.appendLog(result).catch((e: unknown) => this.ctx.logger.warn('sync log write failed', { error: String(e) }));
@@ -289,6 +303,32 @@ export class SyncService {
       await this.study.deleteNote(copyId);
     }
     return { resolved: true };
+  }
+
+  /** The snapshots (backup refs) of the connected repo, newest first. */
+  async snapshots(): Promise<{ snapshots: SyncSnapshot[] }> {
+    const s = await this.files.settings();
+    if (s.repoPath === null || s.handle === null || !existsSync(s.repoPath)) {
+      return { snapshots: [] };
+    }
+    return { snapshots: await listSnapshots(new Repo(this.git, s.repoPath), `.nexus/${s.handle}/`) };
+  }
+
+  /** Restores a snapshot's notes: missing ones come back, differing ones come back as copies. */
+  async restoreSnapshot(ref: string): Promise<{ restored: number; copies: number }> {
+    const s = await this.files.settings();
+    if (s.repoPath === null || s.handle === null) {
+      throw new ApiError('bad-request', syncError('not-configured').message);
+    }
+    if (this.running !== null) {
+      throw new ApiError('conflict', syncError('busy').message);
+    }
+    const found = await snapshotNotes(new Repo(this.git, s.repoPath), ref, `.nexus/${s.handle}/`);
+    if (found === null) {
+      throw new ApiError('not-found', 'This snapshot no longer exists.');
+    }
+    const at = ref.slice('refs/nexus/backup/'.length);
+    return this.study.restoreNotes(found, `Restored from snapshot ${at}`);
   }
 
   /** Waits for a running sync (on quit). */

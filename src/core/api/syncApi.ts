@@ -34,10 +34,10 @@ export const syncSchemas = {
 } as const;
 
 /** The steps of a sync, in order. */
-export type SyncStepName = 'check' | 'export' | 'commit' | 'fetch' | 'merge' | 'import' | 'push';
+export type SyncStepName = 'check' | 'export' | 'fetch' | 'merge' | 'commit' | 'import' | 'push';
 
 /** Every step name in order (the UI lists them). */
-export const SYNC_STEPS: readonly SyncStepName[] = ['check', 'export', 'commit', 'fetch', 'merge', 'import', 'push'];
+export const SYNC_STEPS: readonly SyncStepName[] = ['check', 'export', 'fetch', 'merge', 'commit', 'import', 'push'];
 
 /** How a step went. */
 export type SyncStepState = 'running' | 'done' | 'failed' | 'skipped';

@@ -12,7 +12,7 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /**
  * The steps, in order. Version 1 is the first shape (progress as `{ state, updatedAt, doneAt }`,
  * notes without `topicTitle`); version 2 adds reading time, study days, recent topics and reset undo;
- * version 3 adds the review state.
+ * version 3 adds the review state; version 4 adds the Trash, tombstones and the sync base.
  */
 export const migrations: readonly Migration[] = [
   {
@@ -32,6 +32,14 @@ export const migrations: readonly Migration[] = [
     name: '002-review-state',
     from: 2,
     up: (old) => ({ ...old, schemaVersion: 3, review: { cards: {}, log: [], userCards: [], snapshots: {} } }),
+  },
+  {
+    // Never lose a note: deleted notes go to a Trash and leave tombstones; the sync base records
+    // what this database last synced. A database from before this step never synced as far as
+    // the merge knows (null base), so its first sync merges the repo in and deletes nothing.
+    name: '003-trash-tombstones-sync-base',
+    from: 3,
+    up: (old) => ({ ...old, schemaVersion: 4, trash: [], tombstones: {}, syncBase: null }),
   },
 ];
 

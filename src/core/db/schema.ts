@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { emptyReviewState, reviewStateSchema } from '../review/reviewSchema';
 
 /** The schema version this build reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /** Where a learner is with a topic. */
 export const progressStateSchema = z.enum(['not-started', 'in-progress', 'done', 'skipped']);
@@ -39,6 +39,24 @@ export const noteSchema = z.object({
 /** A personal note. */
 export type Note = z.infer<typeof noteSchema>;
 
+/** A deleted note's mark: its id stays deleted everywhere while a copy of exactly this version (hash) is seen. */
+export const tombstoneSchema = z.object({ deletedAt: isoDate, hash: z.string().min(1).max(64) });
+/** A deleted note's mark (docs/spec/sync.md, "Tombstones"). */
+export type Tombstone = z.infer<typeof tombstoneSchema>;
+
+/** A note in the Trash: restorable until 30 days after `deletedAt`. */
+export const trashItemSchema = z.object({ note: noteSchema, deletedAt: isoDate, reason: z.enum(['deleted', 'sync']) });
+/** A note in the Trash. */
+export type TrashEntry = z.infer<typeof trashItemSchema>;
+
+/**
+ * What this database last synced with one repo: the sync base of the 3-way note merge. `key` names
+ * the repo (handle and remote URL); `notes` maps each note id of the synced commit to its hash.
+ */
+export const syncBaseSchema = z.object({ key: z.string().max(5000), commit: z.string().max(64).nullable(), at: isoDate, notes: z.record(z.string(), z.string().max(64)) });
+/** What this database last synced with one repo. */
+export type SyncBase = z.infer<typeof syncBaseSchema>;
+
 /** A recently read topic. */
 export const recentTopicSchema = z.object({ topicId: z.string().max(4096), title: z.string().max(1000), at: isoDate });
 /** A recently read topic. */
@@ -63,6 +81,12 @@ export const studyDbSchema = z
     resetUndo: z.object({ at: isoDate, progress: z.record(z.string(), progressEntrySchema) }).nullable(),
     /** Review mode: card schedules, history, user cards, done-time snapshots (src/core/review). */
     review: reviewStateSchema,
+    /** Deleted notes, restorable for 30 days. */
+    trash: z.array(trashItemSchema),
+    /** Deleted note ids and the version deleted: the deletion syncs, and only that version is deleted elsewhere. */
+    tombstones: z.record(z.string(), tombstoneSchema),
+    /** What this database last synced (null: never, or reset): deletions are only pushed against it. */
+    syncBase: syncBaseSchema.nullable(),
   })
   .strict();
 /** The whole database, current version. */
@@ -70,5 +94,5 @@ export type StudyDb = z.infer<typeof studyDbSchema>;
 
 /** An empty database of the current version. */
 export function defaultStudyDb(): StudyDb {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, progress: {}, notes: [], days: {}, recent: [], resetUndo: null, review: emptyReviewState() };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, progress: {}, notes: [], days: {}, recent: [], resetUndo: null, review: emptyReviewState(), trash: [], tombstones: {}, syncBase: null };
 }

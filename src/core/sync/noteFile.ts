@@ -85,11 +85,11 @@ function slugOf(title: string): string {
 /**
  * The path (relative to `.nexus/<handle>/`) of every note: `notes/<doc path>/<topic slug>.md`
  * for the oldest note of a topic, `<slug>--<id8>.md` for others, `notes/_free/<title>--<id8>.md`
- * for free notes. Deterministic for a given set of notes.
+ * for free notes. Deterministic for a given set of notes. `reserved` paths are never used.
  */
-export function notePaths(notes: readonly SyncNote[]): Map<string, string> {
+export function notePaths(notes: readonly SyncNote[], reserved: ReadonlySet<string> = new Set()): Map<string, string> {
   const out = new Map<string, string>();
-  const used = new Set<string>();
+  const used = new Set<string>(reserved);
   const sorted = [...notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   for (const n of sorted) {
     const short = safeSegment(n.id.slice(0, 8));

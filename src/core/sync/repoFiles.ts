@@ -3,7 +3,8 @@ import { parseReviewText, serialiseReview } from '../review/merge';
 import type { ReviewState } from '../review/reviewSchema';
 import { notePaths, parseNote, serialiseNote } from './noteFile';
 import { parseProgress, serialiseProgress } from './progressFile';
-import type { RepoFile, SyncNote, SyncProgress, SyncSide } from './types';
+import { parseTombstones, serialiseTombstones } from './tombstoneFile';
+import type { RepoFile, SyncNote, SyncProgress, SyncSide, Tombstones } from './types';
 
 /** Name of the progress file inside the handle folder. */
 export const PROGRESS_FILE = 'progress.json';
@@ -11,14 +12,23 @@ export const PROGRESS_FILE = 'progress.json';
 export const NOTES_DIR = 'notes/';
 /** Name of the review state file (card schedules, history) inside the handle folder. */
 export const REVIEW_FILE = 'review.json';
+/** Name of the tombstones file (deleted note ids) inside the handle folder. */
+export const TOMBSTONES_FILE = 'tombstones.json';
 
-/** The files that represent `notes` and `progress` (and `review`, when given), sorted by path. */
-export function exportFiles(notes: readonly SyncNote[], progress: SyncProgress, review?: ReviewState): RepoFile[] {
-  const paths = notePaths(notes);
+/**
+ * The files that represent `notes` and `progress` (and `review` and `tombstones`, when given),
+ * sorted by path. `reserved` paths (repo files we could not read and keep as they are) are not
+ * used for notes.
+ */
+export function exportFiles(notes: readonly SyncNote[], progress: SyncProgress, review?: ReviewState, tombstones?: Tombstones, reserved: ReadonlySet<string> = new Set()): RepoFile[] {
+  const paths = notePaths(notes, reserved);
   const files: RepoFile[] = notes.map((n) => ({ path: paths.get(n.id) ?? `notes/_free/${n.id}.md`, text: serialiseNote(n) }));
   files.push({ path: PROGRESS_FILE, text: serialiseProgress(progress) });
   if (review !== undefined) {
     files.push({ path: REVIEW_FILE, text: serialiseReview(review) });
+  }
+  if (tombstones !== undefined && Object.keys(tombstones).length > 0) {
+    files.push({ path: TOMBSTONES_FILE, text: serialiseTombstones(tombstones) });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -32,8 +42,16 @@ export function readSide(files: readonly RepoFile[]): SyncSide {
   const skipped: string[] = [];
   let progress: SyncProgress = {};
   let review: ReviewState | undefined;
+  let tombstones: Tombstones = {};
   for (const f of files) {
-    if (f.path === REVIEW_FILE) {
+    if (f.path === TOMBSTONES_FILE) {
+      const parsed = parseTombstones(f.text);
+      if (parsed === null) {
+        skipped.push(f.path);
+      } else {
+        tombstones = parsed;
+      }
+    } else if (f.path === REVIEW_FILE) {
       const parsed = parseReviewText(f.text);
       if (parsed === null) {
         skipped.push(f.path);
@@ -59,5 +77,5 @@ export function readSide(files: readonly RepoFile[]): SyncSide {
       }
     }
   }
-  return { notes: [...byId.values()], progress, skipped, ...(review !== undefined ? { review } : {}) };
+  return { notes: [...byId.values()], progress, skipped, tombstones, ...(review !== undefined ? { review } : {}) };
 }

@@ -1,5 +1,5 @@
 /** Shapes shared by the sync planner: repo files, synced progress, merge outcomes. */
-import type { Note, ProgressState } from '../db/schema';
+import type { Note, ProgressState, Tombstone } from '../db/schema';
 import type { ReviewState } from '../review/reviewSchema';
 
 /** A note as sync carries it (the database's note). */
@@ -11,11 +11,26 @@ export type SyncProgressEntry = { state: ProgressState; updatedAt: string; doneA
 /** Synced progress, keyed by topic id. */
 export type SyncProgress = Record<string, SyncProgressEntry>;
 
-/** A file under `.nexus/<handle>/`, its path relative to that folder (`notes/docs/a.md/x.md`). */
-export type RepoFile = { path: string; text: string };
+/** Deleted note ids, each with the hash of the version that was deleted. */
+export type Tombstones = Record<string, Tombstone>;
+
+/**
+ * A file under `.nexus/<handle>/`, its path relative to that folder (`notes/docs/a.md/x.md`).
+ * `sha` is the blob id when the file was read from git.
+ */
+export type RepoFile = { path: string; text: string; sha?: string };
 
 /** Notes and progress read from a set of repo files. */
-export type SyncSide = { notes: SyncNote[]; progress: SyncProgress; skipped: string[]; /** From `review.json` (src/core/review/merge.ts); absent in older repos. */ review?: ReviewState };
+export type SyncSide = {
+  notes: SyncNote[];
+  progress: SyncProgress;
+  /** Paths of files that could not be read (kept in the repo as they are, never deleted by us). */
+  skipped: string[];
+  /** From `review.json` (src/core/review/merge.ts); absent in older repos. */
+  review?: ReviewState;
+  /** From `tombstones.json`; empty in older repos. */
+  tombstones: Tombstones;
+};
 
 /** Who made a conflict copy: shown in the copy's title. */
 export type ConflictOrigin = { machine: string; time: string };

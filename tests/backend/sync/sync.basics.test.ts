@@ -27,7 +27,7 @@ describe('sync basics', () => {
     expect(r.error).toBeNull();
     expect(r.ok).toBe(true);
     expect(r.summary).toBe('2 notes up, 0 down, 1 topic merged');
-    expect(events).toEqual(['check:done', 'export:done', 'commit:done', 'fetch:done', 'merge:skipped', 'import:skipped', 'push:done']);
+    expect(events).toEqual(['check:done', 'export:done', 'fetch:done', 'merge:done', 'commit:done', 'import:done', 'push:done']);
     const files = remoteFiles(w.remote);
     expect(files).toContain('.nexus/ada/notes/docs/guide.md/setup.md');
     expect(files).toContain('.nexus/ada/progress.json');

@@ -15,8 +15,8 @@ describe('migration 002-review-state', () => {
       return;
     }
     expect(outcome.fromVersion).toBe(2);
-    expect(outcome.migrated).toEqual(['002-review-state']);
-    expect(outcome.db.schemaVersion).toBe(3);
+    expect(outcome.migrated).toEqual(['002-review-state', '003-trash-tombstones-sync-base']);
+    expect(outcome.db.schemaVersion).toBe(4);
     expect(outcome.db.review).toEqual({ cards: {}, log: [], userCards: [], snapshots: {} });
     expect(outcome.db.progress).toEqual(old['progress']);
     expect(outcome.db.notes).toEqual(old['notes']);
@@ -24,7 +24,7 @@ describe('migration 002-review-state', () => {
     expect(outcome.db.recent).toEqual(old['recent']);
   });
 
-  it('is the last step and starts from version 2', () => {
-    expect(migrations.at(-1)).toMatchObject({ name: '002-review-state', from: 2 });
+  it('starts from version 2, right after 001', () => {
+    expect(migrations[1]).toMatchObject({ name: '002-review-state', from: 2 });
   });
 });

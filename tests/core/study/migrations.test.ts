@@ -23,8 +23,8 @@ describe('migrations', () => {
       return;
     }
     expect(outcome.fromVersion).toBe(1);
-    expect(outcome.migrated).toEqual(['001-reading-activity-and-note-headings', '002-review-state']);
-    expect(outcome.db.schemaVersion).toBe(3);
+    expect(outcome.migrated).toEqual(['001-reading-activity-and-note-headings', '002-review-state', '003-trash-tombstones-sync-base']);
+    expect(outcome.db.schemaVersion).toBe(4);
     expect(outcome.db.progress['docs/a.md#intro']).toEqual({ state: 'done', updatedAt: '2024-03-01T10:00:00.000Z', doneAt: '2024-03-01T10:00:00.000Z', readSeconds: 0 });
     expect(outcome.db.progress['docs/a.md#setup']?.state).toBe('skipped');
     expect(outcome.db.notes.map((n) => [n.id, n.title, n.body, n.topicTitle])).toEqual([
