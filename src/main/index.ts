@@ -3,7 +3,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, net, protocol, 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Backend, createBackend } from '../backend/createBackend';
+import { type Backend, StartupError, startBackend } from '../backend/createBackend';
 import { createRotatingFileLog } from '../backend/fileLog';
 import { createLogger } from '../backend/logger';
 import type { UiCommand } from '../core/shell/shortcuts';
@@ -40,7 +40,8 @@ const bundledHub = app.isPackaged ? path.join(process.resourcesPath, 'hub') : pa
 let backend: Backend | null = null;
 let win: BrowserWindow | null = null;
 
-if (!app.requestSingleInstanceLock()) {
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) {
   app.quit();
 }
 app.on('second-instance', () => {
@@ -178,7 +179,18 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-redirect', guard);
 });
 
+/** A failed start: tell the learner why (bounded), then exit; the backend released what it took. */
+function failStart(e: unknown): void {
+  logger.error('start failed', e);
+  const reason = e instanceof StartupError ? e.message : `An unexpected error stopped the start: ${String(e instanceof Error ? e.message : e).slice(0, 400)}`;
+  dialog.showErrorBox('Nexus Companion could not start', `${reason}\n\nDetails are in the log: ${fileLog.file}`);
+  app.exit(1);
+}
+
 void app.whenReady().then(async () => {
+  if (!primaryInstance) {
+    return;
+  }
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setDevicePermissionHandler(() => false);
@@ -193,13 +205,19 @@ void app.whenReady().then(async () => {
     // The last hub is gone: its last topic means nothing in the bundled one.
     updateSettings({ lastHub: null, lastRoute: null });
   }
-  backend = await createBackend({ ...options, ...(hubRoot !== undefined ? { hubRoot } : {}) }).catch(async (e: unknown) => {
-    // The last hub cannot be opened any more: start on the bundled one, and forget it.
+  // Only a hub that cannot be opened is forgotten (the bundled one is used); any other failure ends the start.
+  const started = await startBackend({ ...options, ...(hubRoot !== undefined ? { hubRoot } : {}) }, (e) => {
     logger.warn('last hub could not be opened; using the bundled hub', e);
     updateSettings({ lastHub: null, lastRoute: null });
-    return createBackend(options);
+  }).catch((e: unknown) => {
+    failStart(e);
+    return null;
   });
-  const ready = backend;
+  if (started === null) {
+    return;
+  }
+  backend = started;
+  const ready = started;
   ready.context.events.subscribe((event) => {
     if (event.type === 'hub.opened') {
       updateSettings({ lastHub: path.resolve(event.root) === path.resolve(bundledHub) ? null : event.root, lastRoute: null });
@@ -216,7 +234,8 @@ void app.whenReady().then(async () => {
   });
 });
 
-// Flush pending saves and release the database lock before the process exits.
+// Flush every pending save and release the database lock before the process exits; if something
+// could not be saved, say so before the app goes.
 let quitting = false;
 app.on('before-quit', (event) => {
   if (backend === null || quitting) {
@@ -226,11 +245,27 @@ app.on('before-quit', (event) => {
   quitting = true;
   const closing = backend;
   backend = null;
-  closing
+  void closing
     .close()
-    .catch((e: unknown) => logger.error('backend did not close cleanly', e))
+    .then(
+      (report) => report.unsaved,
+      (e: unknown) => {
+        logger.error('backend did not close cleanly', e);
+        return `Nexus Companion did not close cleanly: ${String(e instanceof Error ? e.message : e).slice(0, 400)}`;
+      },
+    )
+    .then((unsaved) => {
+      if (unsaved !== null) {
+        dialog.showMessageBoxSync({ type: 'warning', title: 'Not everything was saved', message: 'Some changes could not be saved.', detail: unsaved, buttons: ['Quit'] });
+      }
+    })
     .finally(() => app.quit());
 });
+
+// A terminal's Ctrl+C or a service manager's SIGTERM quits like the menu does (saves are flushed).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => app.quit());
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') {

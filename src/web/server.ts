@@ -24,7 +24,15 @@ const TYPES: Record<string, string> = {
 };
 
 /** A running web host. */
-export type WebHost = { url: string; token: string; close(): Promise<void> };
+export type WebHost = {
+  url: string;
+  token: string;
+  /**
+   * Stops taking connections, ends event streams, lets API calls already received finish (up to
+   * `graceMs`, 10 s by default) and then drops what is left. Resolves once the server is closed.
+   */
+  close(graceMs?: number): Promise<void>;
+};
 
 /** Options of the web host. */
 export type WebHostOptions = { backend: Backend; rendererDir: string; logger: Logger; port?: number; token?: string };
@@ -51,6 +59,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const page = indexHtml.replace('</head>', `<meta name="nexus-token" content="${token}"></head>`);
   let hostHeader = '';
+  /** Open event streams (ended on close: they never finish on their own). */
+  const streams = new Set<http.ServerResponse>();
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
@@ -112,7 +122,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     const unsubscribe = options.backend.context.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
-    req.on('close', unsubscribe);
+    streams.add(res);
+    req.on('close', () => {
+      streams.delete(res);
+      unsubscribe();
+    });
   };
 
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> => {
@@ -156,10 +170,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `http://${hostHeader}/`,
     token,
-    close: () =>
+    close: (graceMs = 10_000) =>
       new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        for (const res of streams) {
+          res.end();
+        }
+        // Idle keep-alive connections go now; a request being answered finishes first.
+        server.closeIdleConnections();
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        force.unref();
       }),
   };
 }

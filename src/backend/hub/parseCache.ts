@@ -1,13 +1,16 @@
 /**
  * Parsed docs kept on disk between runs, keyed by each file's content hash, so a large hub opens
  * from the cache and only changed files are parsed again. A missing, corrupt or older-format cache
- * is ignored (and rewritten); it never holds anything the hub itself does not.
+ * is ignored (and rewritten); it never holds anything the hub itself does not. Written like the
+ * database (unique temp file, fsync, rename; the temp file is removed when the write fails), so a
+ * full disk leaves the old cache or none, never a partial file.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HubProblem, ParsedDoc } from '../../core/hub/types';
 import type { Logger } from '../logger';
+import { errorCode, sweepTempFiles, writeFileDurable } from '../store/durableWrite';
 
 const FORMAT = 2;
 
@@ -31,8 +34,17 @@ export function contentHash(bytes: Uint8Array): string {
 /** A parse cache in `dir`, one JSON file per hub folder. */
 export function fileParseCache(dir: string, logger: Logger): ParseCache {
   const fileOf = (realRoot: string): string => path.join(dir, `parsed-${createHash('sha1').update(realRoot).digest('hex').slice(0, 16)}.json`);
+  let swept = false;
+  /** Once per run: temp files of cache writes that a killed process never finished. */
+  const sweep = async (): Promise<void> => {
+    if (!swept) {
+      swept = true;
+      await sweepTempFiles(dir);
+    }
+  };
   return {
     load: async (realRoot) => {
+      await sweep();
       try {
         const raw = JSON.parse(await readFile(fileOf(realRoot), 'utf8')) as { format?: unknown; root?: unknown; entries?: unknown };
         if (raw.format !== FORMAT || raw.root !== realRoot || !Array.isArray(raw.entries)) {
@@ -46,13 +58,11 @@ export function fileParseCache(dir: string, logger: Logger): ParseCache {
     save: async (realRoot, entries) => {
       try {
         await mkdir(dir, { recursive: true });
-        const target = fileOf(realRoot);
-        const temp = `${target}.${process.pid}.tmp`;
-        await writeFile(temp, JSON.stringify({ format: FORMAT, root: realRoot, entries: [...entries] }));
-        await rename(temp, target);
+        await sweep();
+        await writeFileDurable(fileOf(realRoot), JSON.stringify({ format: FORMAT, root: realRoot, entries: [...entries] }));
       } catch (e) {
         // A cache that cannot be written only costs time on the next start.
-        logger.warn('parse cache not saved', e);
+        logger.warn('parse cache not saved', { code: errorCode(e), error: String(e).slice(0, 500) });
       }
     },
   };
