@@ -18,6 +18,7 @@ describe('SettingsView › Repository', () => {
     const api = fakeApi({
       'sync.status': () => status,
       'sync.log': () => ({ entries: [] }),
+      'sync.snapshots': () => ({ snapshots: [] }),
       'sync.configure': (args) => {
         status = connected({ repoPath: args.repoPath, handle: args.handle ?? null, useAsHub: args.useAsHub ?? false });
         return status;
@@ -45,6 +46,7 @@ describe('SettingsView › Repository', () => {
       fakeApi({
         'sync.status': () => connected({ branch: null, remote: null, problem: { code: 'no-remote', message: 'This repository has no remote to sync with.' }, interrupted: 'The last sync was interrupted during "import". Your notes are safe.' }),
         'sync.log': () => ({ entries: [] }),
+        'sync.snapshots': () => ({ snapshots: [] }),
       }),
       { 'sync.configure': { code: 'bad-request', message: 'This folder is not a git repository. Choose your clone, or clone one from its URL.' } },
     );
@@ -60,6 +62,7 @@ describe('SettingsView › Repository', () => {
     const api = fakeApi({
       'sync.status': () => syncStatus(),
       'sync.log': () => ({ entries: [] }),
+      'sync.snapshots': () => ({ snapshots: [] }),
       'sync.clone': ({ into }) => connected({ repoPath: into, handle: 'ada-lovelace' }),
       'sync.configure': (args) => connected({ repoPath: args.repoPath, handle: args.handle ?? null }),
     });
@@ -78,7 +81,7 @@ describe('SettingsView › Repository', () => {
   it('lists the sync log newest first with errors, and reloads it when a sync finishes', async () => {
     const entries = [{ ...failedResult('offline', 'The remote cannot be reached.', 'fetch'), startedAt: '2025-03-01T11:00:00.000Z' }, syncResult()];
     const events = fakeEvents();
-    const api = fakeApi({ 'sync.status': () => connected(), 'sync.log': () => ({ entries: [...entries] }) });
+    const api = fakeApi({ 'sync.status': () => connected(), 'sync.log': () => ({ entries: [...entries] }), 'sync.snapshots': () => ({ snapshots: [] }) });
     render(<SettingsView api={api} events={events} />);
     const log = await screen.findByRole('list', { name: 'Sync log entries' });
     const items = [...log.querySelectorAll(':scope > li')];

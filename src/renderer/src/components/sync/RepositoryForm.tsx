@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { SyncStatus } from '../../../../core/api/syncApi';
+import { BoundedText } from '../BoundedText';
+import { SnapshotsSection } from './SnapshotsSection';
 
 type Props = {
   api: StudyApi;
@@ -90,7 +92,13 @@ export function RepositoryForm({ api, version, onHubChanged }: Props) {
   };
 
   if (status === null) {
-    return error !== null ? <p className="sync-error" role="alert">{error}</p> : <p className="muted">Loading…</p>;
+    return error !== null ? (
+      <p className="sync-error" role="alert">
+        <BoundedText text={error} />
+      </p>
+    ) : (
+      <p className="muted">Loading…</p>
+    );
   }
   return (
     <section className="settings-section" aria-labelledby="repo-heading">
@@ -100,7 +108,7 @@ export function RepositoryForm({ api, version, onHubChanged }: Props) {
       </p>
       {status.interrupted !== null && (
         <p className="sync-error" role="alert">
-          {status.interrupted}
+          <BoundedText text={status.interrupted} />
         </p>
       )}
       {status.configured && (
@@ -121,7 +129,7 @@ export function RepositoryForm({ api, version, onHubChanged }: Props) {
       )}
       {status.problem !== null && (
         <p className="sync-error" role="alert">
-          {status.problem.message}
+          <BoundedText text={status.problem.message} />
         </p>
       )}
       <form
@@ -177,7 +185,7 @@ export function RepositoryForm({ api, version, onHubChanged }: Props) {
       </form>
       {error !== null && (
         <p className="sync-error" role="alert">
-          {error}
+          <BoundedText text={error} />
         </p>
       )}
       {saved !== null && (
@@ -185,6 +193,7 @@ export function RepositoryForm({ api, version, onHubChanged }: Props) {
           {saved}
         </p>
       )}
+      {status.configured && <SnapshotsSection api={api} version={version} />}
     </section>
   );
 }
