@@ -6,6 +6,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'core', include: ['tests/core/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'backend', include: ['tests/backend/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      // Two or three machines syncing through one bare repo, and the sync fuzzer (docs/spec/sync.md).
+      { test: { name: 'sync', include: ['tests/sync/**/*.test.ts'], environment: 'node', testTimeout: 180_000 } },
       { test: { name: 'content', include: ['tests/content/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       {
         plugins: [react()],

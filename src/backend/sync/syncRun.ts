@@ -170,6 +170,12 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
   // The branch moves first (a fast-forward that also updates the working tree), then the database:
   // a crash in between leaves a commit holding everything, which the next sync merges as usual.
   await d.step('commit', 'running');
+  // Always, even with nothing to commit: a staged deletion left there by an interrupted sync must
+  // not wait for the learner's next `git commit`.
+  const repair = await repairPrefix(git, cwd, prefix, d.rescueDir);
+  if (repair.rescuedTo !== null) {
+    notices.push(`${repair.changed.length} uncommitted file(s) under ${prefix} were copied to ${repair.rescuedTo} before the sync rewrote that folder`);
+  }
   let theirFilesChanged = false;
   if (target !== null && target !== head) {
     if (head !== null) {
@@ -178,10 +184,6 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
       await d.backedUp(ref);
       const changed = await git.ok(['diff-tree', '-r', '--name-only', '--no-commit-id', '--no-renames', head, target], { cwd });
       theirFilesChanged = changed.split('\n').some((p) => p !== '' && !p.startsWith('.nexus/'));
-    }
-    const repair = await repairPrefix(git, cwd, prefix, d.rescueDir);
-    if (repair.rescuedTo !== null) {
-      notices.push(`${repair.changed.length} uncommitted file(s) under ${prefix} were copied to ${repair.rescuedTo} before the sync rewrote that folder`);
     }
     const ff = await git.run(['merge', '--ff-only', '--no-stat', '--no-edit', '--no-verify', target], { cwd });
     if (ff.code !== 0) {
