@@ -222,9 +222,10 @@ export class StudyService {
           topicId: input.topicId,
           // An orphaned note keeps the heading it was written under.
           topicTitle: topic?.title ?? (existing?.topicId === input.topicId ? existing.topicTitle : null),
-          title: input.title,
-          body: input.body,
-          tags: cleanTags(input.tags),
+          // NUL has no meaning in a note and would make its synced file binary.
+          title: input.title.replaceAll('\u0000', ''),
+          body: input.body.replaceAll('\u0000', ''),
+          tags: cleanTags(input.tags.map((t) => t.replaceAll('\u0000', ''))),
           createdAt: existing?.createdAt ?? now,
           updatedAt: now,
         };

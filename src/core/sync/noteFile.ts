@@ -23,7 +23,8 @@ export function serialiseNote(note: SyncNote): string {
     { id: note.id, topic: note.topicId, topicTitle: note.topicTitle, title: note.title, tags: note.tags, created: note.createdAt, updated: note.updatedAt },
     { lineWidth: 0 },
   );
-  return `${FENCE}\n${front}${FENCE}\n${note.body}`;
+  // A NUL would make the file binary to git and to our decoder (the note could never arrive).
+  return `${FENCE}\n${front}${FENCE}\n${note.body.replaceAll('\u0000', '\uFFFD')}`;
 }
 
 /** A note file read back, or why it could not be. */

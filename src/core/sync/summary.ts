@@ -25,7 +25,10 @@ export type ExportChanges = { added: string[]; changed: string[]; deleted: strin
 export function commitMessage(handle: string, machine: string, ch: ExportChanges): string {
   const notes = ch.added.length + ch.changed.length + ch.deleted.length;
   const subject = `nexus(${handle}): sync from ${machine} — ${plural(notes, 'note', 'notes')} changed, ${plural(ch.topics, 'topic', 'topics')} of progress`;
-  const list = (label: string, titles: string[]): string[] => (titles.length === 0 ? [] : [`${label}:`, ...titles.slice(0, 50).map((t) => `- ${t.replace(/\s+/g, ' ').slice(0, 100)}`), ...(titles.length > 50 ? [`- and ${titles.length - 50} more`] : [])]);
+  // Titles are the learner's text: git refuses a NUL in a message, and control characters have no place there.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = (t: string): string => t.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+  const list = (label: string, titles: string[]): string[] => (titles.length === 0 ? [] : [`${label}:`, ...titles.slice(0, 50).map((t) => `- ${clean(t)}`), ...(titles.length > 50 ? [`- and ${titles.length - 50} more`] : [])]);
   const body = [...list('Added', ch.added), ...list('Changed', ch.changed), ...list('Deleted', ch.deleted)];
   return body.length === 0 ? `${subject}\n` : `${subject}\n\n${body.join('\n')}\n`;
 }
