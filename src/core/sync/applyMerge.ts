@@ -1,6 +1,7 @@
 /** Applies a sync's merged notes and progress to the database without losing edits made meanwhile. */
 import type { Note, ProgressEntry, SyncBase, TrashEntry } from '../db/schema';
 import { serialiseNote } from './noteFile';
+import { progressNewer } from './merge';
 import { mergeTombstones, noteHash } from './reconcile';
 import type { SyncProgress, Tombstones } from './types';
 
@@ -69,7 +70,7 @@ export function applyMerge(current: DbPart, exported: SyncExport, merged: SyncIm
   const progress: Record<string, ProgressEntry> = { ...current.progress };
   for (const [id, m] of Object.entries(merged.progress)) {
     const c = current.progress[id];
-    if (c === undefined || m.updatedAt > c.updatedAt) {
+    if (c === undefined || progressNewer(m, c)) {
       progress[id] = { state: m.state, updatedAt: m.updatedAt, doneAt: m.doneAt, readSeconds: c?.readSeconds ?? 0 };
     }
   }

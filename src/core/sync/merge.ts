@@ -1,7 +1,7 @@
 /** The 3-way merge of notes and the per-topic merge of progress. */
 import { contentHash } from '../search/contentHash';
 import { serialiseNote } from './noteFile';
-import type { ConflictOrigin, SyncNote, SyncProgress } from './types';
+import type { ConflictOrigin, SyncNote, SyncProgress, SyncProgressEntry } from './types';
 
 /** Outcome of merging notes. */
 export type NotesMerge = {
@@ -94,11 +94,22 @@ export function mergeNotes(base: readonly SyncNote[], local: readonly SyncNote[]
   return { notes: out.filter((n) => (seen.has(n.id) ? false : (seen.add(n.id), true))), up, down, conflicts };
 }
 
+/**
+ * True when `a` wins over `b`: the later `updatedAt`; at the same time, the greater state (then
+ * doneAt), so every machine picks the same winner and two machines never keep different states.
+ */
+export function progressNewer(a: SyncProgressEntry, b: SyncProgressEntry): boolean {
+  if (a.updatedAt !== b.updatedAt) {
+    return a.updatedAt > b.updatedAt;
+  }
+  return a.state !== b.state ? a.state > b.state : (a.doneAt ?? '') > (b.doneAt ?? '');
+}
+
 /** Outcome of merging progress. */
 export type ProgressMerge = { progress: SyncProgress; merged: number; down: string[] };
 
 /**
- * Merges progress per topic: the later `updatedAt` wins (ties keep the local entry), so two
+ * Merges progress per topic: the later `updatedAt` wins (ties: see progressNewer), so two
  * machines can never conflict. `merged` counts topics where the sides differed.
  */
 export function mergeProgress(local: SyncProgress, remote: SyncProgress): ProgressMerge {
@@ -108,7 +119,7 @@ export function mergeProgress(local: SyncProgress, remote: SyncProgress): Progre
   for (const id of [...new Set([...Object.keys(local), ...Object.keys(remote)])].sort()) {
     const l = Object.hasOwn(local, id) ? local[id] : undefined;
     const r = Object.hasOwn(remote, id) ? remote[id] : undefined;
-    const winner = l === undefined ? r : r === undefined ? l : r.updatedAt > l.updatedAt ? r : l;
+    const winner = l === undefined ? r : r === undefined ? l : progressNewer(r, l) ? r : l;
     if (winner === undefined) {
       continue;
     }
