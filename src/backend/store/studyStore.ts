@@ -145,9 +145,11 @@ export class StudyStore {
     if (problem === null || e instanceof DbOpenError) {
       return e;
     }
+    const code = errorCode(e);
+    const advice = code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space' : ['EROFS', 'EACCES', 'EPERM'].includes(code) ? 'Make the folder writable' : 'Check the data folder';
     return new DbOpenError(
-      `Your study database could not be opened: ${problem} (${errorCode(e)}, in ${path.dirname(file)}). Nothing was changed. ${errorCode(e) === 'ENOSPC' || errorCode(e) === 'EDQUOT' ? 'Free some space' : 'Make the folder writable'} and start Nexus Companion again.`,
-      errorCode(e),
+      `Your study database could not be opened: ${problem} (${code}, in ${path.dirname(file)}). Nothing was changed. ${advice} and start Nexus Companion again.`,
+      code,
       { cause: e },
     );
   }
@@ -283,21 +285,28 @@ export class StudyStore {
 
   /**
    * Writes queued updates in batches: each batch is one durable write, published only once written.
-   * `running` is cleared in this very function, in the same tick the queue is seen empty.
+   * `running` is cleared in this very function, in the same tick the queue is seen empty and before
+   * the callers hear back, so no update is left queued and `pendingChanges` is false once they do.
    */
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {
-        await this.writeBatch(this.queue.splice(0));
+        const settle = await this.writeBatch(this.queue.splice(0));
+        if (this.queue.length === 0) {
+          this.running = false;
+        }
+        settle();
       }
     } finally {
       this.running = false;
     }
   }
 
-  private async writeBatch(batch: Job[]): Promise<void> {
+  /** Applies and writes one batch; returns what tells its callers (and the UI) how it went. */
+  private async writeBatch(batch: Job[]): Promise<() => void> {
     let draft = this.low.data;
     const applied: Array<{ job: Job; result: unknown }> = [];
+    const refused: Array<{ job: Job; error: unknown }> = [];
     for (const job of batch) {
       // A fresh copy per update: one that throws halfway leaves nothing behind.
       try {
@@ -306,11 +315,12 @@ export class StudyStore {
         draft = copy;
         applied.push({ job, result });
       } catch (e) {
-        job.reject(e);
+        refused.push({ job, error: e });
       }
     }
+    const refuse = (): void => refused.forEach(({ job, error }) => job.reject(error));
     if (applied.length === 0) {
-      return;
+      return refuse;
     }
     let text: string;
     try {
@@ -318,21 +328,26 @@ export class StudyStore {
       await this.write(text);
     } catch (e) {
       const error = this.failed(e);
-      for (const { job } of applied) {
-        job.reject(error);
-      }
-      return;
+      return () => {
+        refuse();
+        this.emit();
+        applied.forEach(({ job }) => job.reject(error));
+      };
     }
     this.low.data = draft;
     this.lastGoodText = text;
-    if (this.saveError !== null) {
+    const recovered = this.saveError !== null;
+    if (recovered) {
       this.saveError = null;
       this.options.logger.info('study db saves again');
-      this.emit();
     }
-    for (const { job, result } of applied) {
-      job.resolve(result);
-    }
+    return () => {
+      refuse();
+      if (recovered) {
+        this.emit();
+      }
+      applied.forEach(({ job, result }) => job.resolve(result));
+    };
   }
 
   private async write(text: string): Promise<void> {
@@ -347,7 +362,6 @@ export class StudyStore {
     const message = `Your last change could not be saved (${reason}), so it was not kept. Free some space or fix the data folder, then make the change again.`;
     this.options.logger.error('study db save failed; the change was rolled back', { code: errorCode(e), error: boundText(String(e), MAX_LOG_TEXT) });
     this.saveError = { why: reason, message: boundText(message) };
-    this.emit();
     return new SaveFailedError(message);
   }
 
