@@ -15,6 +15,11 @@ export function noteHash(note: SyncNote): string {
   return contentHash([serialiseNote(note)]);
 }
 
+/** True when two versions of a note say the same thing (times aside). */
+function sameContent(a: SyncNote, b: SyncNote): boolean {
+  return a.title === b.title && a.body === b.body && a.topicId === b.topicId && a.tags.join('\u0001') === b.tags.join('\u0001');
+}
+
 /** One side of a merge: its notes and the deletions it knows of. */
 export type NoteSide = { notes: readonly SyncNote[]; tombstones: Readonly<Tombstones> };
 
@@ -67,6 +72,12 @@ export function reconcileNotes(local: NoteSide, remote: NoteSide, base: Readonly
       const rh = noteHash(rn);
       if (lh === rh) {
         out.push(ln);
+      } else if (sameContent(ln, rn)) {
+        // The same text reached on both sides (both restored it from the Trash, say): no conflict,
+        // the later save wins so that both machines end with one identical note.
+        const later = ln.updatedAt > rn.updatedAt || (ln.updatedAt === rn.updatedAt && lh > rh) ? ln : rn;
+        out.push(later);
+        (later === ln ? result.up : result.down).push(id);
       } else if (rh === b) {
         out.push(ln);
         result.up.push(id);

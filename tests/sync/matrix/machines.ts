@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { type Machine, type World, git } from '../../backend/sync/syncHarness';
+import type { SyncServiceOptions } from '../../../src/backend/sync/syncService';
+import type { Machine, World } from '../../backend/sync/syncHarness';
 
 export { git, world } from '../../backend/sync/syncHarness';
 export type { Machine, World };
@@ -22,17 +23,17 @@ export function held(m: Machine): Held {
 export const bodies = (m: Machine): string[] => held(m).map((n) => n.body).sort();
 
 /** Closes `m` and opens it again on the same data folder and clone (a restart). */
-export async function restart(w: World, m: Machine): Promise<Machine> {
+export async function restart(w: World, m: Machine, opts: SyncServiceOptions = {}): Promise<Machine> {
   await m.close();
-  return w.machine(m.name, { clone: false });
+  return w.machine(m.name, { ...opts, clone: false });
 }
 
 /** Simulates a database reset to empty (corruption with no usable backup): closes, wipes, reopens. */
-export async function resetDatabase(w: World, m: Machine): Promise<Machine> {
+export async function resetDatabase(w: World, m: Machine, opts: SyncServiceOptions = {}): Promise<Machine> {
   await m.close();
   await rm(path.join(m.dataDir, 'study.json'), { force: true });
   await rm(path.join(m.dataDir, 'backups'), { recursive: true, force: true });
-  return w.machine(m.name, { clone: false });
+  return w.machine(m.name, { ...opts, clone: false });
 }
 
 /** Saves a copy of the machine's database file (to restore later). */
@@ -44,23 +45,49 @@ export async function saveBackup(m: Machine, name: string): Promise<string> {
 }
 
 /** Restores a saved copy of the database file (an older backup): closes, copies, reopens. */
-export async function restoreBackup(w: World, m: Machine, copy: string): Promise<Machine> {
+export async function restoreBackup(w: World, m: Machine, copy: string, opts: SyncServiceOptions = {}): Promise<Machine> {
   await m.close();
   await copyFile(copy, path.join(m.dataDir, 'study.json'));
-  return w.machine(m.name, { clone: false });
+  return w.machine(m.name, { ...opts, clone: false });
 }
 
 const MARKER = /^(<{7}|>{7}|={7})( |$)/m;
 
+/** Path -> text of every file under `prefix` at `rev` in `cwd` (two git processes), empty when `rev` does not exist. */
+export function filesAt(cwd: string, rev: string, prefix = '.nexus/'): Map<string, string> {
+  const out = new Map<string, string>();
+  let list: string;
+  try {
+    list = execFileSync('git', ['ls-tree', '-r', '-z', rev, '--', prefix], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return out;
+  }
+  const entries = list
+    .split('\0')
+    .filter((l) => l !== '')
+    .map((l) => ({ sha: l.split('\t')[0]?.split(' ')[2] ?? '', path: l.slice(l.indexOf('\t') + 1) }));
+  if (entries.length === 0) {
+    return out;
+  }
+  const raw = execFileSync('git', ['cat-file', '--batch'], { cwd, input: `${entries.map((e) => e.sha).join('\n')}\n`, maxBuffer: 1 << 28 });
+  let at = 0;
+  for (const e of entries) {
+    const nl = raw.indexOf(10, at);
+    const size = Number(raw.subarray(at, nl).toString('latin1').split(' ')[2] ?? '0');
+    out.set(e.path, raw.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+    at = nl + 1 + size + 1;
+  }
+  return out;
+}
+
+const bodyOf = (text: string): string => text.replace(/^---\n[\s\S]*?\n---\n/, '');
+
 /** Files under `.nexus/` at the remote's main (or a clone's work tree) that hold a conflict marker. */
 export function markerFiles(w: World, machines: readonly Machine[]): string[] {
   const out: string[] = [];
-  const hasMain = execFileSync('git', ['for-each-ref', 'refs/heads/main'], { cwd: w.remote, encoding: 'utf8' }).trim() !== '';
-  if (hasMain) {
-    for (const f of git(w.remote, 'ls-tree', '-r', '--name-only', 'main').split('\n').filter((x) => x !== '')) {
-      if (MARKER.test(git(w.remote, 'show', `main:${f}`))) {
-        out.push(`remote:${f}`);
-      }
+  for (const [f, text] of filesAt(w.remote, 'main')) {
+    if (MARKER.test(text)) {
+      out.push(`remote:${f}`);
     }
   }
   for (const m of machines) {
@@ -76,14 +103,20 @@ export function markerFiles(w: World, machines: readonly Machine[]): string[] {
 
 /** Every note body in the remote's main under `.nexus/` (what the repo keeps for the learner). */
 export function remoteBodies(w: World): string[] {
-  const hasMain = execFileSync('git', ['for-each-ref', 'refs/heads/main'], { cwd: w.remote, encoding: 'utf8' }).trim() !== '';
-  if (!hasMain) {
-    return [];
+  return [...filesAt(w.remote, 'main')].filter(([f]) => f.endsWith('.md')).map(([, t]) => bodyOf(t));
+}
+
+/** Every note body the repo holds: the remote's main and each clone's HEAD (unpushed commits count). */
+export function repoBodies(w: World, machines: readonly Machine[]): Set<string> {
+  const out = new Set(remoteBodies(w));
+  for (const m of machines) {
+    for (const [f, t] of filesAt(m.clone, 'HEAD')) {
+      if (f.endsWith('.md')) {
+        out.add(bodyOf(t));
+      }
+    }
   }
-  return git(w.remote, 'ls-tree', '-r', '--name-only', 'main', '--', '.nexus/')
-    .split('\n')
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => git(w.remote, 'show', `main:${f}`).replace(/^---\n[\s\S]*?\n---\n/, ''));
+  return out;
 }
 
 /** Duplicates on one machine: an id twice, or one body under two notes. */

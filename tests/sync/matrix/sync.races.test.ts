@@ -18,18 +18,17 @@ afterEach(async () => {
   await w.dispose();
 });
 
-/** A machine whose sync stops dead when step `killAt` starts (the in-process stand-in for kill -9). */
-const machine = (name: string, clone = true): Promise<Machine> =>
-  w.machine(name, {
-    clone,
-    afterStep: (step, state) => {
-      if (state === 'running' && step === killAt) {
-        killAt = null;
-        return Promise.reject(new Error(`killed at ${step}`));
-      }
-      return Promise.resolve();
-    },
-  });
+/** Sync options whose sync stops dead when step `killAt` starts (the in-process stand-in for kill -9). */
+const killable = {
+  afterStep: (step: string, state: string): Promise<void> => {
+    if (state === 'running' && step === killAt) {
+      killAt = null;
+      return Promise.reject(new Error(`killed at ${step}`));
+    }
+    return Promise.resolve();
+  },
+};
+const machine = (name: string, clone = true): Promise<Machine> => w.machine(name, { ...killable, clone });
 
 const write = (m: Machine, body: string): ReturnType<Machine['study']['saveNote']> => m.study.saveNote({ topicId: 'docs/guide.md#setup', title: body, body, tags: [] });
 const edit = (m: Machine, id: string, body: string): ReturnType<Machine['study']['saveNote']> => m.study.saveNote({ id, topicId: 'docs/guide.md#setup', title: body, body, tags: [] });
@@ -121,7 +120,7 @@ describe('sync matrix: a sync cut off at each step', () => {
     killAt = step;
     const cut = await a.sync.run();
     expect(cut.ok).toBe(false);
-    a = await restart(w, a);
+    a = await restart(w, a, killable);
     await converge([a, b]);
     for (const m of [a, b]) {
       expect(bodies(m)).toEqual(['new on a', 'new on b', 'shared on a', 'shared on b']);
