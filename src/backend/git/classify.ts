@@ -2,7 +2,10 @@
 import { SyncError, classifyRemoteError, firstErrorLine, syncError } from './gitErrors';
 import type { GitResult } from './gitRunner';
 
-/** The error for a failed command (network steps classified by their message). */
+/**
+ * The error for a failed command (network steps classified by their message: auth, rejected,
+ * remote not found, offline). Messages and details are bounded by SyncError.
+ */
 export function classifyLocal(args: readonly string[], r: GitResult): SyncError {
   const cmd = args[0] ?? '';
   if (/index\.lock/.test(r.stderr)) {
@@ -11,9 +14,11 @@ export function classifyLocal(args: readonly string[], r: GitResult): SyncError 
   if (/not a git repository/i.test(r.stderr)) {
     return syncError('not-a-repo');
   }
-  if (['fetch', 'push', 'clone', 'ls-remote'].includes(cmd)) {
+  if (['fetch', 'push', 'clone', 'ls-remote', 'pull'].includes(cmd)) {
     const code = classifyRemoteError(r.stderr);
-    return code === 'git-failed' ? syncError('git-failed', `git ${cmd}: ${firstErrorLine(r.stderr)}`) : new SyncError(code, syncError(code).message, firstErrorLine(r.stderr));
+    return code === 'git-failed'
+      ? syncError('git-failed', `git ${cmd}: ${firstErrorLine(r.stderr)}`)
+      : new SyncError(code, syncError(code).message, firstErrorLine(r.stderr));
   }
   return syncError('git-failed', `git ${cmd}: ${firstErrorLine(r.stderr)}`);
 }

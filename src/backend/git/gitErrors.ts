@@ -16,17 +16,37 @@ export type SyncErrorCode =
   | 'repo-conflict'
   | 'dirty'
   | 'busy'
+  | 'remote-not-found'
+  | 'unsafe-config'
   | 'git-failed';
 
-/** A sync failure with a message that says what to do. */
+/** Longest message a learner reads (the rest goes to the log). */
+export const MAX_MESSAGE = 500;
+/** Longest detail (git's error line, file names...) shown with a message. */
+export const MAX_DETAIL = 300;
+
+/**
+ * `text` without terminal escapes and control characters (a remote's colours, a NUL), cut to
+ * `max` characters with an ellipsis: what git or a remote says reaches the learner bounded.
+ */
+export function bound(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/** A sync failure with a message that says what to do; message and detail are bounded. */
 export class SyncError extends Error {
+  readonly detail: string;
+
   constructor(
     readonly code: SyncErrorCode,
     message: string,
-    readonly detail: string = '',
+    detail = '',
   ) {
-    super(message);
+    super(bound(message, MAX_MESSAGE));
     this.name = 'SyncError';
+    this.detail = bound(detail, MAX_DETAIL);
   }
 }
 
@@ -46,6 +66,8 @@ export const SYNC_MESSAGES: Record<SyncErrorCode, string> = {
   'repo-conflict': "Your repository's own files conflict with the remote. Merge them with git, then sync. Your notes were not changed.",
   dirty: 'Your uncommitted changes to some files block updating them. Commit or stash them, then sync. They were left untouched.',
   busy: 'A sync is already running.',
+  'remote-not-found': 'The remote repository was not found: check its URL (git remote -v). If it is private, check that your account can see it. Your notes are committed locally.',
+  'unsafe-config': "This repository's own git config names a program that git would run during sync, and it cannot be switched off for one command. Remove the setting, then sync.",
   'git-failed': 'A git step failed.',
 };
 
@@ -64,6 +86,9 @@ export function classifyRemoteError(stderr: string): SyncErrorCode {
   if (/\[rejected\]|non-fast-forward|fetch first|failed to push some refs|updates were rejected/.test(s)) {
     return 'push-rejected';
   }
+  if (/does not appear to be a git repository|repository not found|repository '[^']*' (not found|does not exist)|project you were looking for could not be found|returned error: 404|not found: did you run git update-server-info/.test(s)) {
+    return 'remote-not-found';
+  }
   if (/could not resolve host|could not resolve hostname|connection refused|connection timed out|network is unreachable|no route to host|failed to connect|connection reset|unable to access|could not read from remote repository|temporary failure in name resolution|operation timed out/.test(s)) {
     return 'offline';
   }
@@ -73,11 +98,14 @@ export function classifyRemoteError(stderr: string): SyncErrorCode {
   return 'git-failed';
 }
 
-/** The first line of git's stderr that says something (for `git-failed` details). */
+/**
+ * The line of git's stderr that says what failed: the first `fatal:`/`error:` line, else the first
+ * non-empty one, bounded to MAX_DETAIL characters (for details and `git-failed` messages).
+ */
 export function firstErrorLine(stderr: string): string {
-  const line = stderr
-    .split('\n')
+  const lines = stderr
+    .split(/\r?\n|\r/)
     .map((l) => l.trim())
-    .find((l) => /^(fatal|error):/.test(l) || l !== '');
-  return (line ?? '').slice(0, 300);
+    .filter((l) => l !== '');
+  return bound(lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? '', MAX_DETAIL);
 }
