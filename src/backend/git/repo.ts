@@ -13,12 +13,12 @@ export type RepoInfo = { top: string; gitDir: string; branch: string; head: stri
 /** A blob to place in a tree: path relative to the repo root. */
 export type TreeEntry = { path: string; sha: string };
 
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbc4904b';
-
 /** The connected repository. */
 export class Repo {
   /** Author/committer for our commits when git has no identity on this machine (see useIdentity). */
   private identity: Record<string, string> = {};
+  /** The empty tree's id in this repo (see treeOf). */
+  private emptyTree: string | null = null;
 
   constructor(
     readonly git: GitRunner,
@@ -54,6 +54,8 @@ export class Repo {
       throw syncError('not-a-repo');
     }
     const [topDir = this.cwd, gitDir = path.join(this.cwd, '.git')] = top.stdout.trim().split('\n');
+    // The repo's own config may name programs: override them for every later command, or
+    // refuse (unsafe-config) the keys git offers no override for (configGuard.ts).
     await this.git.neutralise(topDir);
     for (const f of ['MERGE_HEAD', 'rebase-merge', 'rebase-apply', 'CHERRY_PICK_HEAD', 'REVERT_HEAD']) {
       if (existsSync(path.join(gitDir, f))) {
@@ -161,7 +163,8 @@ export class Repo {
   async treeWith(treeish: string | null, prefix: string, entries: readonly TreeEntry[], scratchDir: string): Promise<string> {
     const indexFile = path.join(await mkdtemp(path.join(scratchDir, 'index-')), 'index');
     try {
-      await this.git.ok(['read-tree', treeish ?? EMPTY_TREE], { cwd: this.cwd, indexFile });
+      // A branch with no commit yet starts from an empty index (no tree object to read).
+      await this.git.ok(treeish !== null ? ['read-tree', treeish] : ['read-tree', '--empty'], { cwd: this.cwd, indexFile });
       await this.git.ok(['rm', '--cached', '-r', '-q', '-f', '--ignore-unmatch', '--', prefix], { cwd: this.cwd, indexFile });
       if (entries.length > 0) {
         await this.git.ok(['update-index', '--add', '--index-info'], { cwd: this.cwd, indexFile, input: entries.map((e) => `100644 ${e.sha}\t${e.path}\n`).join('') });
@@ -172,9 +175,16 @@ export class Repo {
     }
   }
 
-  /** The tree id of a commit. */
+  /**
+   * The tree id of a commit; for none, the empty tree, written to the object store (a fresh repo
+   * does not have it) and asked of git, so it is right for SHA-1 and SHA-256 repos alike.
+   */
   async treeOf(commit: string | null): Promise<string> {
-    return commit === null ? EMPTY_TREE : (await this.git.ok(['rev-parse', `${commit}^{tree}`], { cwd: this.cwd })).trim();
+    if (commit === null) {
+      this.emptyTree ??= (await this.git.ok(['hash-object', '-t', 'tree', '-w', '--stdin'], { cwd: this.cwd, input: '' })).trim();
+      return this.emptyTree;
+    }
+    return (await this.git.ok(['rev-parse', `${commit}^{tree}`], { cwd: this.cwd })).trim();
   }
 
   /** Creates a commit object (no ref moves). */
