@@ -28,6 +28,7 @@ import { getEvents } from './api/client';
 import { useRoute } from './hooks/useRoute';
 import { useUiCommand } from './hooks/useUiCommand';
 import type { Route } from './route';
+import { BoundedText } from './components/BoundedText';
 
 type HubState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; hub: HubOverview };
 
@@ -93,7 +94,7 @@ export function App({ api }: { api: StudyApi }) {
   if (hubState.status === 'error') {
     return (
       <div className="app-status error" role="alert">
-        The hub could not be loaded: {hubState.message}
+        The hub could not be loaded: <BoundedText text={hubState.message} />
       </div>
     );
   }

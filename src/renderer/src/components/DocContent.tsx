@@ -4,6 +4,7 @@ import { type MouseEvent, type ReactElement, type ReactNode, memo, useEffect, us
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import type { StudyApi } from '../../../core/api/contract';
 import { targetRoute, type Route } from '../route';
+import { boundText } from './BoundedText';
 import { DiagramPre } from './diagrams/DiagramPre';
 
 type LinkProps = { children?: ReactNode; href?: string; 'data-link-kind'?: string; 'data-target'?: string; 'data-href'?: string; className?: string };
@@ -44,7 +45,7 @@ function HubImage({ api, path, alt }: { api: StudyApi; path: string; alt: string
     };
   }, [api, path]);
   if (error !== null) {
-    return <span className="image-placeholder" title={error}>[image: {alt || path}]</span>;
+    return <span className="image-placeholder" title={boundText(error)}>[image: {alt || path}]</span>;
   }
   return src === null ? <span className="image-placeholder">{alt}</span> : <img src={src} alt={alt} />;
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { BoundedText } from './BoundedText';
 
 type Props = { onSubmit: (root: string) => Promise<string | null>; onCancel: () => void };
 
@@ -22,7 +23,9 @@ export function OpenHubForm({ onSubmit, onCancel }: Props) {
       <button type="button" onClick={onCancel}>
         Cancel
       </button>
-      {error !== null && <p role="alert">{error}</p>}
+      {error !== null && <p role="alert">
+          <BoundedText text={error} />
+        </p>}
     </form>
   );
 }

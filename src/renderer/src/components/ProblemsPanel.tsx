@@ -1,4 +1,5 @@
 import type { HubProblem } from '../../../core/hub/types';
+import { BoundedText } from './BoundedText';
 
 type Props = { problems: HubProblem[]; onOpen: (path: string) => void; onClose: () => void };
 
@@ -25,7 +26,9 @@ export function ProblemsPanel({ problems, onOpen, onClose }: Props) {
               ) : (
                 <code>{p.path}</code>
               )}
-              <span className="problem-message">{p.message}</span>
+              <span className="problem-message">
+                <BoundedText text={p.message} />
+              </span>
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import type { RenderedDoc } from '../../../core/hub/types';
 import type { Route } from '../route';
 import { DocContent } from './DocContent';
 import { useSearchHighlight } from './search/useSearchHighlight';
+import { BoundedText } from './BoundedText';
 
 type Props = { api: StudyApi; path: string; slug: string | null; /** Search words to highlight. */ q?: string | undefined; onNavigate: (route: Route) => void };
 
@@ -52,7 +53,9 @@ export function Reader({ api, path, slug, q, onNavigate }: Props) {
     return (
       <div className="reader-status error" role="alert">
         <h2>This doc cannot be shown</h2>
-        <p>{state.message}</p>
+        <p>
+          <BoundedText text={state.message} />
+        </p>
       </div>
     );
   }

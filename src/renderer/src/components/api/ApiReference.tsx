@@ -5,6 +5,7 @@ import type { Route } from '../../route';
 import { DocContent } from '../DocContent';
 import { OperationView } from './OperationView';
 import './api.css';
+import { BoundedText } from '../BoundedText';
 
 type Props = {
   api: StudyApi;
@@ -69,7 +70,9 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
     return (
       <div className="reader-status error" role="alert">
         <h2>This API spec cannot be shown</h2>
-        <p>{state.message}</p>
+        <p>
+          <BoundedText text={state.message} />
+        </p>
       </div>
     );
   }

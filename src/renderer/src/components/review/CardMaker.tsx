@@ -3,6 +3,7 @@ import type { StudyApi } from '../../../../core/api/contract';
 import type { NoteListItem } from '../../../../core/api/studyApi';
 import type { Topic } from '../../../../core/hub/types';
 import './review.css';
+import { BoundedText } from '../BoundedText';
 
 type Props = { api: StudyApi; topic: Topic | null; onCreated?: () => void };
 
@@ -107,7 +108,9 @@ export function CardMaker({ api, topic, onCreated }: Props) {
         <button type="button" onClick={() => setDraft(null)}>
           Cancel
         </button>
-        {message !== null && <span className="save-error" role="alert">{message}</span>}
+        {message !== null && <span className="save-error" role="alert">
+            <BoundedText text={message} />
+          </span>}
         <span className="muted">{topic !== null ? `Belongs to “${topic.title}”.` : 'A free card.'}</span>
       </div>
     </form>

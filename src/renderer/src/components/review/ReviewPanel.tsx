@@ -4,6 +4,7 @@ import type { ReviewStats } from '../../../../core/api/reviewApi';
 import type { Route } from '../../route';
 import { RetentionChart } from './RetentionChart';
 import './review.css';
+import { BoundedText } from '../BoundedText';
 
 type Props = { api: StudyApi; onNavigate: (route: Route) => void; version: number };
 
@@ -29,7 +30,9 @@ export function ReviewPanel({ api, onNavigate, version }: Props) {
     };
   }, [api, version]);
   if (error !== null) {
-    return <p className="reader-status error" role="alert">{error}</p>;
+    return <p className="reader-status error" role="alert">
+        <BoundedText text={error} />
+      </p>;
   }
   if (stats === null) {
     return null;

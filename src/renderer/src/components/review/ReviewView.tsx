@@ -6,6 +6,7 @@ import { DocContent } from '../DocContent';
 import { isTyping } from '../study/ProgressControls';
 import { formatDue } from './formatDue';
 import './review.css';
+import { BoundedText } from '../BoundedText';
 
 type Props = { api: StudyApi; onNavigate: (route: Route) => void; /** Called after each grade (the topbar count). */ onReviewed?: () => void };
 
@@ -92,7 +93,9 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
   }, []);
 
   if (error !== null) {
-    return <div className="reader-status error" role="alert">{error}</div>;
+    return <div className="reader-status error" role="alert">
+        <BoundedText text={error} />
+      </div>;
   }
   if (queue === null) {
     return <div className="reader-status" role="status">Loading your review…</div>;

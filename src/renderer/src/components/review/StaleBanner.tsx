@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { DiffPart, StaleTopicView } from '../../../../core/api/reviewApi';
 import './review.css';
+import { BoundedText } from '../BoundedText';
 
 type Props = { api: StudyApi; path: string; /** Bumped when progress changes (re-check). */ version: number };
 
@@ -72,7 +73,9 @@ function StaleRow({ api, topic, onAccepted }: { api: StudyApi; topic: StaleTopic
           </button>
         )}
       </div>
-      {error !== null && <p className="save-error" role="alert">{error}</p>}
+      {error !== null && <p className="save-error" role="alert">
+          <BoundedText text={error} />
+        </p>}
       {parts !== null && <DiffView parts={parts} />}
     </div>
   );

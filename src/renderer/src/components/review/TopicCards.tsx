@@ -5,6 +5,7 @@ import type { Topic } from '../../../../core/hub/types';
 import { formatDue } from './formatDue';
 import './review.css';
 import './topicCards.css';
+import { BoundedText } from '../BoundedText';
 
 type Props = {
   api: StudyApi;
@@ -70,7 +71,7 @@ export function TopicCards({ api, topic, version = 0, onChanged }: Props) {
       <summary>Cards ({cards.length})</summary>
       {error !== null && (
         <p className="save-error" role="alert">
-          {error}
+          <BoundedText text={error} />
         </p>
       )}
       <ul aria-label="Review cards of this topic">

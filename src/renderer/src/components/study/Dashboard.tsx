@@ -5,6 +5,7 @@ import type { Route } from '../../route';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { ExportButton } from './ExportButton';
 import { ResetProgress } from './ResetProgress';
+import { BoundedText } from '../BoundedText';
 
 type Props = { api: StudyApi; onNavigate: (route: Route) => void; onProgressChanged: () => void; version: number };
 
@@ -59,7 +60,9 @@ export function Dashboard({ api, onNavigate, onProgressChanged, version }: Props
   }, [api, version, reload]);
 
   if (error !== null) {
-    return <div className="reader-status error" role="alert">{error}</div>;
+    return <div className="reader-status error" role="alert">
+        <BoundedText text={error} />
+      </div>;
   }
   if (data === null) {
     return <div className="reader-status" role="status">Loading your progress…</div>;

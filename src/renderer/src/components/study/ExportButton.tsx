@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
+import { BoundedText } from '../BoundedText';
 
 /** Exports notes (markdown) and progress (JSON, CSV) into a new folder and says where. */
 export function ExportButton({ api }: { api: StudyApi }) {
@@ -18,7 +19,7 @@ export function ExportButton({ api }: { api: StudyApi }) {
       </button>
       {message !== null && (
         <p className={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
+          <BoundedText text={message.text} />
         </p>
       )}
     </div>

@@ -4,6 +4,7 @@ import type { ProgressState } from '../../../../core/api/studyApi';
 import type { Topic } from '../../../../core/hub/types';
 import { STATES, type StudyHandle } from './useStudy';
 import './study.css';
+import { BoundedText } from '../BoundedText';
 
 /** How often reading time is reported while a topic is on screen. */
 export const READ_TICK_SECONDS = 15;
@@ -111,7 +112,7 @@ export function ProgressControls({ api, topic, study, tickSeconds = READ_TICK_SE
       ))}
       {error !== null && (
         <span className="error" role="alert">
-          {error}
+          <BoundedText text={error} />
         </span>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
+import { BoundedText } from '../BoundedText';
 
 type Props = { api: StudyApi; canUndo: boolean; onChanged: () => void };
 
@@ -44,7 +45,7 @@ export function ResetProgress({ api, canUndo, onChanged }: Props) {
       )}
       {message !== null && (
         <p className="muted" role="status">
-          {message}
+          <BoundedText text={message} />
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import { useUiCommand } from '../../hooks/useUiCommand';
+import { BoundedText } from '../BoundedText';
 
 /** Carries out the study commands of the menu and shortcuts that need no view (export). */
 export function StudyCommands({ api }: { api: StudyApi }) {
@@ -13,7 +14,9 @@ export function StudyCommands({ api }: { api: StudyApi }) {
   }
   return (
     <div className="study-banner" role="status">
-      <span>{message}</span>
+      <span>
+        <BoundedText text={message} />
+      </span>
       <button type="button" onClick={() => setMessage(null)}>
         Dismiss
       </button>

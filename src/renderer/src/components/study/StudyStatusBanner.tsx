@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import type { DbStatus } from '../../../../core/api/studyApi';
+import { BoundedText } from '../BoundedText';
 
 /** Tells the learner what happened to their database (restored, newer version, save failing). */
 export function StudyStatusBanner({ api, events }: { api: StudyApi; events: EventSource }) {
@@ -30,7 +31,9 @@ export function StudyStatusBanner({ api, events }: { api: StudyApi; events: Even
   const serious = status.saveError !== null || !status.writable;
   return (
     <div className={`study-banner${serious ? ' serious' : ''}`} role="alert">
-      <span>{status.message}</span>
+      <span>
+        <BoundedText text={status.message} />
+      </span>
       {status.saveError === null && (
         <button type="button" onClick={() => setDismissed(status.message)}>
           Dismiss

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { ConflictPair } from '../../../../core/api/syncApi';
 import './sync.css';
+import { BoundedText } from '../BoundedText';
 
 /** True for a conflict copy a sync made (docs/spec/sync.md, "Conflict copy"): id `<id>~c<hash>`, tag `conflict`. */
 export function isConflictCopy(note: { id: string; tags: readonly string[] }): boolean {
@@ -75,7 +76,7 @@ export function ConflictBar({ api, noteId, onResolved }: { api: StudyApi; noteId
       </div>
       {error !== null && (
         <p className="sync-error" role="alert">
-          {error}
+          <BoundedText text={error} />
         </p>
       )}
     </div>
