@@ -212,8 +212,15 @@ export class StudyService {
     const topic = input.topicId !== null ? this.catalog.topics.get(input.topicId) : undefined;
     const saved = await durable(() =>
       this.store.update((db) => {
-        const existing = input.id !== undefined ? db.notes.find((n) => n.id === input.id) : undefined;
-        if (input.id !== undefined && existing === undefined && (input.create !== true || Object.hasOwn(db.tombstones, input.id) || db.trash.some((t) => t.note.id === input.id))) {
+        let existing = input.id !== undefined ? db.notes.find((n) => n.id === input.id) : undefined;
+        const trashed = input.id !== undefined && existing === undefined ? db.trash.find((t) => t.note.id === input.id) : undefined;
+        if (trashed?.reason === 'sync' && input.create !== true) {
+          // Another machine deleted the note while it was open here: this edit outlives the deletion.
+          existing = trashed.note;
+          db.trash = db.trash.filter((t) => t !== trashed);
+          db.tombstones = Object.fromEntries(Object.entries(db.tombstones).filter(([k]) => k !== trashed.note.id));
+          db.notes = [...db.notes, existing];
+        } else if (input.id !== undefined && existing === undefined && (input.create !== true || Object.hasOwn(db.tombstones, input.id) || trashed !== undefined)) {
           throw new ApiError('not-found', 'This note was deleted (it is in the Trash); restore it, or save it again as a new note.');
         }
         const note: Note = {

@@ -177,3 +177,30 @@ describe("sync matrix: the learner's own git index and files", () => {
     expect(bodies(b)).toHaveLength(2);
   });
 });
+
+describe('sync matrix: a note open in the editor', () => {
+  it('an edit saved after a sync deleted the note (deleted on another machine) brings it back with the edit', async () => {
+    const a = await machine('laptop-a');
+    const b = await machine('laptop-b');
+    const n = await write(a, 'v0');
+    await converge([a, b]);
+    await a.study.deleteNote(n.id);
+    await a.sync.run();
+    await b.sync.run();
+    expect(bodies(b)).toEqual([]);
+    // B's editor still had the note open; its autosave lands after the sync.
+    await edit(b, n.id, 'typed while it was deleted elsewhere');
+    expect(b.study.trash().items).toEqual([]);
+    await converge([b, a]);
+    expect(bodies(a)).toEqual(['typed while it was deleted elsewhere']);
+    expect(bodies(b)).toEqual(['typed while it was deleted elsewhere']);
+  });
+
+  it('an autosave landing after the learner deleted the note here does not resurrect it', async () => {
+    const a = await machine('laptop-a');
+    const n = await write(a, 'v0');
+    await a.study.deleteNote(n.id);
+    await expect(edit(a, n.id, 'late autosave')).rejects.toMatchObject({ code: 'not-found' });
+    expect(bodies(a)).toEqual([]);
+  });
+});
