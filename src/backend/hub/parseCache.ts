@@ -33,7 +33,8 @@ export function contentHash(bytes: Uint8Array): string {
 
 /** A parse cache in `dir`, one JSON file per hub folder. */
 export function fileParseCache(dir: string, logger: Logger): ParseCache {
-  const fileOf = (realRoot: string): string => path.join(dir, `parsed-${createHash('sha1').update(realRoot).digest('hex').slice(0, 16)}.json`);
+  const fileOf = (realRoot: string): string =>
+    path.join(dir, `parsed-${createHash('sha1').update(realRoot).digest('hex').slice(0, 16)}.json`);
   let swept = false;
   /** Once per run: temp files of cache writes that a killed process never finished. */
   const sweep = async (): Promise<void> => {

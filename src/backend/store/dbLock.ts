@@ -296,7 +296,14 @@ async function sweepMarkers(lockFile: string): Promise<void> {
  */
 export async function acquireLock(lockFile: string): Promise<DbLock> {
   const nonce = randomBytes(12).toString('hex');
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), boot: bootId(), procStart: processStart(process.pid), nonce };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: new Date().toISOString(),
+    boot: bootId(),
+    procStart: processStart(process.pid),
+    nonce,
+  };
   const record = JSON.stringify(me);
   ours.add(nonce);
   let result: Claim;

@@ -60,7 +60,9 @@ class DurableJsonAdapter implements Adapter<StudyDb> {
   async read(): Promise<StudyDb | null> {
     const outcome = loadDb(await readFile(this.file, 'utf8'));
     if (outcome.kind !== 'ok') {
-      throw new Error(`Cannot read ${this.file}: ${outcome.kind === 'corrupt' ? outcome.reason : `schema version ${outcome.version} is newer`}`);
+      throw new Error(
+        `Cannot read ${this.file}: ${outcome.kind === 'corrupt' ? outcome.reason : `schema version ${outcome.version} is newer`}`,
+      );
     }
     return outcome.db;
   }
@@ -111,7 +113,17 @@ export class StudyStore {
     const writeText = options.writeText ?? writeFileDurable;
     const adapter = (db: StudyDb): Low<StudyDb> => new Low(new DurableJsonAdapter(file, writeText), db);
     const backups = new Backups(path.join(path.dirname(file), 'backups'));
-    const base: DbStatus = { file, state: 'ok', writable: true, corruptPath: null, restoredFrom: null, migrated: [], saveError: null, pendingChanges: false, message: null };
+    const base: DbStatus = {
+      file,
+      state: 'ok',
+      writable: true,
+      corruptPath: null,
+      restoredFrom: null,
+      migrated: [],
+      saveError: null,
+      pendingChanges: false,
+      message: null,
+    };
     let lock: DbLock;
     try {
       lock = await acquireLock(`${file}.lock`);
@@ -123,7 +135,12 @@ export class StudyStore {
       const text = await readFile(file, 'utf8').catch(() => '');
       const outcome = loadDb(text);
       const db = outcome.kind === 'ok' ? outcome.db : defaultStudyDb();
-      const status: DbStatus = { ...base, state: 'locked', writable: false, message: boundText(`${e.message} Your progress and notes are shown read-only here; close the other window to make changes.`) };
+      const status: DbStatus = {
+        ...base,
+        state: 'locked',
+        writable: false,
+        message: boundText(`${e.message} Your progress and notes are shown read-only here; close the other window to make changes.`),
+      };
       return new StudyStore(adapter(db), options, backups, null, status, text);
     }
     try {
@@ -146,7 +163,12 @@ export class StudyStore {
       return e;
     }
     const code = errorCode(e);
-    const advice = code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space' : ['EROFS', 'EACCES', 'EPERM'].includes(code) ? 'Make the folder writable' : 'Check the data folder';
+    const advice =
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'Free some space'
+        : ['EROFS', 'EACCES', 'EPERM'].includes(code)
+          ? 'Make the folder writable'
+          : 'Check the data folder';
     return new DbOpenError(
       `Your study database could not be opened: ${problem} (${code}, in ${path.dirname(file)}). Nothing was changed. ${advice} and start Nexus Companion again.`,
       code,
@@ -175,7 +197,12 @@ export class StudyStore {
 
     if (outcome?.kind === 'newer') {
       logger.warn('study db is from a newer version; opened read-only', { file, version: outcome.version });
-      status = { ...base, state: 'newer', writable: false, message: `Your study database was written by a newer version of Nexus Companion (schema ${outcome.version}). It was left untouched; update the app to see and change your progress and notes.` };
+      status = {
+        ...base,
+        state: 'newer',
+        writable: false,
+        message: `Your study database was written by a newer version of Nexus Companion (schema ${outcome.version}). It was left untouched; update the app to see and change your progress and notes.`,
+      };
       return { db: defaultStudyDb(), status, text: goodText };
     }
 
@@ -207,7 +234,12 @@ export class StudyStore {
         goodText = serializeDb(outcome.db);
         await writeText(file, goodText);
         if (corruptPath !== null) {
-          status = { ...base, state: 'reset-empty', corruptPath, message: `Your study database could not be read and no good backup exists. It was moved to ${corruptPath}; a new, empty database was started.` };
+          status = {
+            ...base,
+            state: 'reset-empty',
+            corruptPath,
+            message: `Your study database could not be read and no good backup exists. It was moved to ${corruptPath}; a new, empty database was started.`,
+          };
         }
       }
     }
@@ -352,7 +384,9 @@ export class StudyStore {
 
   private async write(text: string): Promise<void> {
     const now = (this.options.now ?? Date.now)();
-    await this.backups.rotate(this.lastGoodText, now).catch((e: unknown) => this.options.logger.warn('backup failed', { error: boundText(String(e), MAX_LOG_TEXT) }));
+    await this.backups
+      .rotate(this.lastGoodText, now)
+      .catch((e: unknown) => this.options.logger.warn('backup failed', { error: boundText(String(e), MAX_LOG_TEXT) }));
     this.options.logger.debug('study db write', { bytes: text.length });
     await this.adapter.writeSerialized(text);
   }
@@ -360,7 +394,10 @@ export class StudyStore {
   private failed(e: unknown): SaveFailedError {
     const reason = why(e);
     const message = `Your last change could not be saved (${reason}), so it was not kept. Free some space or fix the data folder, then make the change again.`;
-    this.options.logger.error('study db save failed; the change was rolled back', { code: errorCode(e), error: boundText(String(e), MAX_LOG_TEXT) });
+    this.options.logger.error('study db save failed; the change was rolled back', {
+      code: errorCode(e),
+      error: boundText(String(e), MAX_LOG_TEXT),
+    });
     this.saveError = { why: reason, message: boundText(message) };
     return new SaveFailedError(message);
   }

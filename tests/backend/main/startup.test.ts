@@ -14,7 +14,13 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const register = path.join(import.meta.dirname, 'stubElectronRegister.ts');
 
 type StubEvent = { event: string; [key: string]: unknown };
-type Run = { proc: ChildProcess; events: StubEvent[]; output: () => string; exited: Promise<number | null>; waitFor(event: string, timeoutMs?: number): Promise<StubEvent> };
+type Run = {
+  proc: ChildProcess;
+  events: StubEvent[];
+  output: () => string;
+  exited: Promise<number | null>;
+  waitFor(event: string, timeoutMs?: number): Promise<StubEvent>;
+};
 
 function runMain(env: Record<string, string>): Run {
   const proc = spawn(process.execPath, ['--import', 'tsx', '--import', register, 'src/main/index.ts'], {
@@ -59,7 +65,9 @@ function runMain(env: Record<string, string>): Run {
           reject(new Error(`no "${event}" within ${timeoutMs} ms; output:\n${out}`));
         }, timeoutMs);
         listeners.add(onEvent);
-        void exited.then(() => setTimeout(() => check() || (clearTimeout(timer), reject(new Error(`exited without "${event}"; output:\n${out}`))), 50));
+        void exited.then(() =>
+          setTimeout(() => check() || (clearTimeout(timer), reject(new Error(`exited without "${event}"; output:\n${out}`))), 50),
+        );
         check();
       }),
   };
@@ -105,7 +113,10 @@ describe('Electron main process (stub electron)', () => {
     expect(String(shown['content'])).toMatch(/study database could not be opened/);
     expect(await run.exited).toBe(1);
     expect(run.events.some((e) => e.event === 'window')).toBe(false);
-    expect(JSON.parse(await readFile(path.join(dataDir, 'shell.json'), 'utf8'))).toMatchObject({ lastHub: oddities, lastRoute: '#/read/x' });
+    expect(JSON.parse(await readFile(path.join(dataDir, 'shell.json'), 'utf8'))).toMatchObject({
+      lastHub: oddities,
+      lastRoute: '#/read/x',
+    });
     expect(await readdir(dataDir)).not.toContain('study.json.lock');
   }, 90_000);
 

@@ -91,7 +91,10 @@ async function freshLockFile(): Promise<string> {
 /** The stale locks a start can find, each as the bytes on disk. */
 const staleKinds: Array<{ name: string; write: (file: string) => Promise<void> }> = [
   { name: 'dead pid (older version)', write: (f) => writeFile(f, JSON.stringify({ pid: dead, host, startedAt: hourAgo() })) },
-  { name: 'dead pid', write: (f) => writeFile(f, JSON.stringify({ pid: dead, host, startedAt: hourAgo(), boot: bootId(), procStart: '12345', nonce: 'n1' })) },
+  {
+    name: 'dead pid',
+    write: (f) => writeFile(f, JSON.stringify({ pid: dead, host, startedAt: hourAgo(), boot: bootId(), procStart: '12345', nonce: 'n1' })),
+  },
   {
     name: '0-byte (a full disk under an older version)',
     write: async (f) => {
@@ -106,14 +109,38 @@ const staleKinds: Array<{ name: string; write: (file: string) => Promise<void> }
       await utimes(f, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     },
   },
-  { name: 'reused pid, live unrelated process (older version)', write: (f) => writeFile(f, JSON.stringify({ pid: sleeperPid, host, startedAt: hourAgo() })) },
-  { name: 'reused pid, other start time', write: (f) => writeFile(f, JSON.stringify({ pid: sleeperPid, host, startedAt: new Date().toISOString(), boot: bootId(), procStart: '1', nonce: 'n2' })) },
-  { name: 'another boot', write: (f) => writeFile(f, JSON.stringify({ pid: sleeperPid, host, startedAt: hourAgo(), boot: 'a-boot-long-ago', procStart: processStart(sleeperPid), nonce: 'n3' })) },
+  {
+    name: 'reused pid, live unrelated process (older version)',
+    write: (f) => writeFile(f, JSON.stringify({ pid: sleeperPid, host, startedAt: hourAgo() })),
+  },
+  {
+    name: 'reused pid, other start time',
+    write: (f) =>
+      writeFile(
+        f,
+        JSON.stringify({ pid: sleeperPid, host, startedAt: new Date().toISOString(), boot: bootId(), procStart: '1', nonce: 'n2' }),
+      ),
+  },
+  {
+    name: 'another boot',
+    write: (f) =>
+      writeFile(
+        f,
+        JSON.stringify({
+          pid: sleeperPid,
+          host,
+          startedAt: hourAgo(),
+          boot: 'a-boot-long-ago',
+          procStart: processStart(sleeperPid),
+          nonce: 'n3',
+        }),
+      ),
+  },
 ];
 
 describe('lock race: many processes at once, many times', () => {
   const N = 8;
-  const ROUNDS = Number(process.env["NEXUS_LOCK_ROUNDS"] ?? 120);
+  const ROUNDS = Number(process.env['NEXUS_LOCK_ROUNDS'] ?? 120);
   let children: Child[] = [];
   beforeAll(async () => {
     children = await Promise.all(Array.from({ length: N }, () => startChild()));
@@ -186,7 +213,17 @@ describe('acquireLock', () => {
 
   it("a lock naming our own pid that nothing here holds is a failed start's leftover: it is ours", async () => {
     const lockFile = await freshLockFile();
-    await writeFile(lockFile, JSON.stringify({ pid: process.pid, host, startedAt: new Date().toISOString(), boot: bootId(), procStart: processStart(process.pid), nonce: 'left-behind' }));
+    await writeFile(
+      lockFile,
+      JSON.stringify({
+        pid: process.pid,
+        host,
+        startedAt: new Date().toISOString(),
+        boot: bootId(),
+        procStart: processStart(process.pid),
+        nonce: 'left-behind',
+      }),
+    );
     const lock = await acquireLock(lockFile);
     expect(lock.owner.pid).toBe(process.pid);
     // While it is held, a second taker in this same process is refused (one writer, even here).
@@ -230,7 +267,14 @@ describe('acquireLock', () => {
   it('release removes only our own lock, not one another process took after us', async () => {
     const lockFile = await freshLockFile();
     const lock = await acquireLock(lockFile);
-    const theirs = JSON.stringify({ pid: sleeperPid, host, startedAt: new Date().toISOString(), boot: bootId(), procStart: processStart(sleeperPid), nonce: 'theirs' });
+    const theirs = JSON.stringify({
+      pid: sleeperPid,
+      host,
+      startedAt: new Date().toISOString(),
+      boot: bootId(),
+      procStart: processStart(sleeperPid),
+      nonce: 'theirs',
+    });
     await writeFile(lockFile, theirs);
     await lock.release();
     expect(await readFile(lockFile, 'utf8')).toBe(theirs);

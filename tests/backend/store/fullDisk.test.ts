@@ -17,19 +17,31 @@ import { loadDb } from '../../../src/core/db/loadDb';
 import type { Note } from '../../../src/core/db/schema';
 import { oddities } from '../hub/tempHub';
 
-const note = (id: string): Note => ({ id, topicId: null, topicTitle: null, title: id, body: `body of ${id}`, tags: [], createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' });
+const note = (id: string): Note => ({
+  id,
+  topicId: null,
+  topicTitle: null,
+  title: id,
+  body: `body of ${id}`,
+  tags: [],
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-01T00:00:00.000Z',
+});
 
 /** Mounted at load time, so `skipIf` knows which tests can run. */
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'nexus-full-'));
 const mountPoint: string | null = (() => {
   const dir = path.join(scratch, 'tmpfs');
   mkdirSync(dir);
-  const res = process.platform === 'linux' ? spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', dir], { encoding: 'utf8' }) : null;
+  const res =
+    process.platform === 'linux' ? spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', dir], { encoding: 'utf8' }) : null;
   if (res?.status === 0) {
     console.info(`full-disk tests: a real 200 KB tmpfs at ${dir}`);
     return dir;
   }
-  console.info(`full-disk tests: mount is not permitted here (${res?.stderr.trim() ?? process.platform}); using the writeText fault injection, and skipping the tests that need a real full disk`);
+  console.info(
+    `full-disk tests: mount is not permitted here (${res?.stderr.trim() ?? process.platform}); using the writeText fault injection, and skipping the tests that need a real full disk`,
+  );
   return null;
 })();
 
@@ -127,7 +139,15 @@ describe('starting on a full disk', () => {
     await mkdir(cacheDir);
     await fillDisk(dir);
     const cache = fileParseCache(cacheDir, silentLogger);
-    const entries = new Map(Array.from({ length: 200 }, (_, i) => [`doc-${i}.md`, { hash: `h${i}`, problem: { path: `doc-${i}.md`, code: 'too-large' as const, message: 'x'.repeat(500), severity: 'error' as const } }]));
+    const entries = new Map(
+      Array.from({ length: 200 }, (_, i) => [
+        `doc-${i}.md`,
+        {
+          hash: `h${i}`,
+          problem: { path: `doc-${i}.md`, code: 'too-large' as const, message: 'x'.repeat(500), severity: 'error' as const },
+        },
+      ]),
+    );
     await cache.save('/some/hub', entries);
     expect(await readdir(cacheDir)).toEqual([]);
   });
@@ -142,7 +162,10 @@ describe('saving on a full disk', () => {
       file,
       logger: silentLogger,
       // Without a real small disk, the seam plays the full disk.
-      writeText: (f, text) => (injected ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) : writeFileDurable(f, text)),
+      writeText: (f, text) =>
+        injected
+          ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))
+          : writeFileDurable(f, text),
     });
     console.info(`saving on a full disk: ${realDisk() ? 'a real full tmpfs' : 'the writeText fault injection'}`);
     try {

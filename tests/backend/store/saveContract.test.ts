@@ -18,7 +18,16 @@ let dir: string;
 let file: string;
 const open: StudyStore[] = [];
 
-const note = (id: string): Note => ({ id, topicId: null, topicTitle: null, title: id, body: `body of ${id}`, tags: [], createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' });
+const note = (id: string): Note => ({
+  id,
+  topicId: null,
+  topicTitle: null,
+  title: id,
+  body: `body of ${id}`,
+  tags: [],
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-01T00:00:00.000Z',
+});
 const enospc = (): Error => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
 async function openStore(extra: Partial<StoreOptions> = {}): Promise<StudyStore> {

@@ -46,17 +46,30 @@ async function startHost(dataDir: string, rendererDir: string): Promise<Host> {
 
 function call(host: Host, method: string, body: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${host.url}api/${method}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-nexus-token': host.token } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve(JSON.parse(text) as { ok: boolean }));
-    });
+    const req = http.request(
+      `${host.url}api/${method}`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-nexus-token': host.token } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve(JSON.parse(text) as { ok: boolean }));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
 }
 
-const bigNote = (i: number): Note => ({ id: `big-${i}`, topicId: null, topicTitle: null, title: `big ${i}`, body: 'x'.repeat(900_000), tags: [], createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' });
+const bigNote = (i: number): Note => ({
+  id: `big-${i}`,
+  topicId: null,
+  topicTitle: null,
+  title: `big ${i}`,
+  body: 'x'.repeat(900_000),
+  tags: [],
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-01T00:00:00.000Z',
+});
 
 describe('web host shutdown', () => {
   const dirs: string[] = [];
