@@ -40,16 +40,23 @@ if (!process.env.NEXUS_SKIP_BUILD && run(process.execPath, [path.join(root, 'nod
 }
 
 const binary = webOnly ? null : electronBinary();
+// Ctrl+C / SIGTERM: the app (Electron or the web host) flushes pending saves and releases the
+// database lock before it exits; this launcher passes the signal on and waits for it.
+function forwardSignals(child) {
+  const stop = () => child.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 if (binary !== null) {
   const child = spawn(binary, ['.', ...passThrough], { cwd: root, stdio: 'inherit' });
+  forwardSignals(child);
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!webOnly) {
     console.log('The Electron runtime is not installed and could not be fetched: serving the app in your browser instead.');
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/cli.ts', ...passThrough], { cwd: root, stdio: 'inherit' });
-  const stop = () => child.kill('SIGTERM');
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  forwardSignals(child);
   child.on('exit', (code) => process.exit(code ?? 0));
 }
