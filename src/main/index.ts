@@ -236,14 +236,19 @@ void app.whenReady().then(async () => {
 
 // Flush every pending save and release the database lock before the process exits; if something
 // could not be saved, say so before the app goes.
+// A second quit while closing (Cmd+Q twice, Ctrl+C plus the launcher's SIGTERM) waits for the first.
 let quitting = false;
+let closed = false;
 app.on('before-quit', (event) => {
-  if (backend === null || quitting) {
+  if (closed || (backend === null && !quitting)) {
     return;
   }
   event.preventDefault();
-  quitting = true;
   const closing = backend;
+  if (quitting || closing === null) {
+    return;
+  }
+  quitting = true;
   backend = null;
   void closing
     .close()
@@ -259,7 +264,10 @@ app.on('before-quit', (event) => {
         dialog.showMessageBoxSync({ type: 'warning', title: 'Not everything was saved', message: 'Some changes could not be saved.', detail: unsaved, buttons: ['Quit'] });
       }
     })
-    .finally(() => app.quit());
+    .finally(() => {
+      closed = true;
+      app.quit();
+    });
 });
 
 // A terminal's Ctrl+C or a service manager's SIGTERM quits like the menu does (saves are flushed).
