@@ -13,6 +13,7 @@
  *
  * NEXUS_FUZZ_SEED=<n> replays a run; NEXUS_FUZZ_ACTIONS=<n> runs longer (default 200 in CI).
  */
+import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Machine, type World, duplicates, held, markerFiles, repoBodies, resetDatabase, restart, restoreBackup, saveBackup, world } from '../matrix/machines';
 
@@ -56,11 +57,18 @@ describe('sync fuzzer', () => {
     const open = (name: string, clone: boolean): Promise<Machine> => world_.machine(name, { ...opts, clone });
     const machines: Machine[] = [await open('m0', true), await open('m1', true), await open('m2', true)];
     const backups = new Map<number, string>();
-    /** body -> still a head? */
-    const heads = new Map<string, boolean>();
+    /** body -> a head (must survive), superseded by the learner, or lost by a fault (nothing else held it). */
+    const heads = new Map<string, 'head' | 'superseded' | 'lost'>();
     let counter = 0;
     const log: string[] = [];
-    const where = (): string => `seed ${SEED}, after: ${log.slice(-12).join(' | ')}`;
+    const where = (): string => {
+      // NEXUS_FUZZ_LOG=<file> keeps the whole run's actions for a replay by hand.
+      const file = process.env['NEXUS_FUZZ_LOG'];
+      if (file !== undefined) {
+        writeFileSync(file, `${log.join('\n')}\n`);
+      }
+      return `seed ${SEED}, after: ${log.slice(-12).join(' | ')}`;
+    };
 
     const allBodies = (): Set<string> => {
       const s = repoBodies(world_, machines);
@@ -80,8 +88,8 @@ describe('sync fuzzer', () => {
         }
       }
       for (const n of held(m)) {
-        if (!elsewhere.has(n.body)) {
-          heads.delete(n.body);
+        if (!elsewhere.has(n.body) && heads.get(n.body) === 'head') {
+          heads.set(n.body, 'lost');
         }
       }
     };
@@ -91,8 +99,10 @@ describe('sync fuzzer', () => {
       }
       expect(markerFiles(world_, machines), where()).toEqual([]);
       const present = allBodies();
-      const lost = [...heads].filter(([b, head]) => head && !present.has(b)).map(([b]) => b);
-      expect(lost, `lost notes; ${where()}`).toEqual([]);
+      const lost = [...heads].filter(([b, st]) => st === 'head' && !present.has(b)).map(([b]) => b);
+      // The failure names every action that touched a lost version, to replay it by hand.
+      const story = lost.map((b) => `${b}: ${log.filter((l) => new RegExp(`\\b${b}\\b`).test(l)).join(' / ')}`).join('; ');
+      expect(lost, `lost notes (${story}); ${where()}`).toEqual([]);
     };
     const sync = async (i: number, confirm: boolean): Promise<void> => {
       const m = machines[i] as Machine;
@@ -113,27 +123,27 @@ describe('sync fuzzer', () => {
       if (roll < 0.2 || notes.length === 0) {
         const body = `v${++counter}`;
         await m.study.saveNote({ topicId: pick(TOPICS), title: `t${counter}`, body, tags: [] });
-        heads.set(body, true);
+        heads.set(body, 'head');
         log.push(`${m.name} create ${body}`);
       } else if (roll < 0.38) {
         const n = pick(notes);
         const body = `v${++counter}`;
         const full = m.study.getNote(n.id);
         await m.study.saveNote({ id: n.id, topicId: full.topicId, title: full.title, body, tags: full.tags });
-        heads.set(n.body, false);
-        heads.set(body, true);
+        heads.set(n.body, 'superseded');
+        heads.set(body, 'head');
         log.push(`${m.name} edit ${n.body}->${body}`);
       } else if (roll < 0.46) {
         const n = pick(notes);
         await m.study.deleteNote(n.id);
-        heads.set(n.body, false);
+        heads.set(n.body, 'superseded');
         log.push(`${m.name} delete ${n.body}`);
       } else if (roll < 0.5) {
         const items = m.study.trash().items;
         if (items.length > 0) {
           const t = pick(items);
           const note = await m.study.restoreNote(t.id);
-          heads.set(note.body, true);
+          heads.set(note.body, 'head');
           log.push(`${m.name} restore ${note.body}`);
         }
       } else if (roll < 0.56) {
@@ -157,8 +167,8 @@ describe('sync fuzzer', () => {
         if (copy !== undefined) {
           dropOnlyOn(m);
           machines[i] = await restoreBackup(world_, m, copy, opts);
-          // What the old backup holds is the learner's again.
-          held(machines[i]).forEach((n) => heads.set(n.body, heads.get(n.body) ?? true));
+          // A version the fault lost may come back from the old backup, or be deleted there by a
+          // tombstone synced after the backup (the backup's timeline): it is no longer required.
           log.push(`${m.name} restore-backup`);
         }
       } else {
@@ -177,7 +187,7 @@ describe('sync fuzzer', () => {
       }
     }
     check();
-    const expected = [...heads].filter(([, h]) => h).map(([b]) => b);
+    const expected = [...heads].filter(([, st]) => st === 'head').map(([b]) => b);
     const first = held(machines[0] as Machine).map((n) => n.body).sort();
     for (const m of machines) {
       const have = new Set(held(m).map((n) => n.body));
