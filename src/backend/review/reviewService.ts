@@ -40,7 +40,7 @@ export class ReviewService {
     });
   }
 
-  /** One durable write; a failed save is an `io` error the UI shows (the store retries it). */
+  /** One durable write; a failed save is an `io` error the UI shows (rolled back, never written later). */
   private async save<T>(mutate: (db: StudyDb) => T): Promise<T> {
     try {
       return await this.study.store.update(mutate);

@@ -27,8 +27,6 @@ export type StoreOptions = {
   /** Test seam: the durable write (fault injection for disk full / read-only). */
   writeText?: (file: string, text: string) => Promise<void>;
   now?: () => number;
-  /** @deprecated Ignored: a failed save is no longer retried (it is rolled back and reported). */
-  retryMs?: number;
 };
 
 /** A save failed: the change was rolled back and will not be written later. */

@@ -22,7 +22,7 @@ export const STUDY_DB_FILE = 'study.json';
 
 const snapshot = (n: Note): NoteSnapshot => ({ id: n.id, topicId: n.topicId, title: n.title, body: n.body, tags: [...n.tags], updatedAt: n.updatedAt });
 
-/** A save that failed is an `io` error the UI shows; the change is retried in the background. */
+/** A save that failed is an `io` error the UI shows; the change was rolled back and never lands later. */
 async function durable<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
