@@ -16,6 +16,8 @@ export type SyncErrorCode =
   | 'repo-conflict'
   | 'dirty'
   | 'busy'
+  | 'read-only'
+  | 'confirm-deletions'
   | 'remote-not-found'
   | 'unsafe-config'
   | 'git-failed';
@@ -68,6 +70,8 @@ export const SYNC_MESSAGES: Record<SyncErrorCode, string> = {
   busy: 'A sync is already running.',
   'remote-not-found': 'The remote repository was not found: check its URL (git remote -v). If it is private, check that your account can see it. Your notes are committed locally.',
   'unsafe-config': "This repository's own git config names a program that git would run during sync, and it cannot be switched off for one command. Remove the setting, then sync.",
+  'read-only': 'Your study database is open read-only here (another window holds it, or a newer version wrote it), so this window cannot sync. Sync from the window that can save.',
+  'confirm-deletions': 'This sync would delete most of your notes in the repository. Check the list; sync again and confirm only if you deleted them. Nothing was changed.',
   'git-failed': 'A git step failed.',
 };
 

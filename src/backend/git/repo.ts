@@ -114,7 +114,7 @@ export class Repo {
       // Decoded per file like hub files (UTF-8, BOM stripped, else Windows-1252); a binary file
       // becomes empty text, which the note parser reports as a skipped file.
       const decoded = decodeText(e.path, blobs[i] ?? new Uint8Array());
-      return { path: e.path.slice(prefix.length), text: decoded.ok ? decoded.text : '' };
+      return { path: e.path.slice(prefix.length), text: decoded.ok ? decoded.text : '', sha: e.sha };
     });
   }
 

@@ -71,8 +71,7 @@ afterEach(async () => {
 describe('a failed save', () => {
   it('is rolled back in memory, reported, and never written later (not by a retry, not by the next save)', async () => {
     const disk = flakyDisk();
-    // retryMs: the old store retried failed saves in the background; a short delay would show it.
-    const store = await openStore({ writeText: disk.writeText, retryMs: 10 });
+    const store = await openStore({ writeText: disk.writeText });
     await store.update((db) => db.notes.push(note('kept')));
     disk.full = true;
     await expect(store.update((db) => db.notes.push(note('failed')))).rejects.toBeInstanceOf(SaveFailedError);
@@ -89,7 +88,7 @@ describe('a failed save', () => {
 
   it('seven failed creates on a full disk land none of them when space returns (issue 12, item 3)', async () => {
     const disk = flakyDisk();
-    const store = await openStore({ writeText: disk.writeText, retryMs: 10 });
+    const store = await openStore({ writeText: disk.writeText });
     disk.full = true;
     for (let i = 0; i < 7; i++) {
       // The autosave retries a create without an id: each try is a new note.
