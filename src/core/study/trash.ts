@@ -10,8 +10,10 @@ export function purgeAt(deletedAt: string): string {
   return Number.isNaN(t) ? deletedAt : new Date(t + TRASH_DAYS * 86_400_000).toISOString();
 }
 
-/** The entries still within their 30 days at `now`. */
+/** The entries still within their 30 days at `now`; one whose time cannot be read is never purged. */
 export function purgeTrash(trash: readonly TrashEntry[], now: Date): TrashEntry[] {
-  const cut = now.toISOString();
-  return trash.filter((t) => purgeAt(t.deletedAt) > cut);
+  return trash.filter((t) => {
+    const at = new Date(t.deletedAt).getTime();
+    return Number.isNaN(at) || at + TRASH_DAYS * 86_400_000 > now.getTime();
+  });
 }

@@ -89,8 +89,11 @@ export function reconcileNotes(local: NoteSide, remote: NoteSide, base: Readonly
         result.up.push(id);
         const copy = conflictCopy(rn, origin);
         if (!l.has(copy.id)) {
-          out.push(copy);
-          result.down.push(copy.id);
+          // When the repo already holds this copy (made by another machine), the loop brings it.
+          if (!r.has(copy.id)) {
+            out.push(copy);
+            result.down.push(copy.id);
+          }
           result.conflicts.push([id, copy.id]);
         }
       }
@@ -121,7 +124,8 @@ export function reconcileNotes(local: NoteSide, remote: NoteSide, base: Readonly
 
 /** The union of two tombstone sets (the later deletion of an id wins), without ids in `alive`. */
 export function mergeTombstones(a: Readonly<Tombstones>, b: Readonly<Tombstones>, alive: ReadonlySet<string>): Tombstones {
-  const out: Tombstones = {};
+  // No prototype: a note id "__proto__" is an ordinary key here.
+  const out = Object.create(null) as Tombstones;
   for (const t of [a, b]) {
     for (const [id, stone] of Object.entries(t)) {
       const prev = out[id];

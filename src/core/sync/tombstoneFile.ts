@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { tombstoneSchema } from '../db/schema';
 import type { Tombstones } from './types';
 
-const fileSchema = z.object({ version: z.literal(1), notes: z.record(z.string().max(100), z.unknown()) });
+const fileSchema = z.object({ version: z.literal(1), notes: z.record(z.string(), z.unknown()) });
+
+/** Longest note id (as in the database schema). */
+const MAX_ID = 100;
 
 /** The text of `tombstones.json`: ids sorted, two-space indent, trailing newline. */
 export function serialiseTombstones(tombstones: Tombstones): string {
-  const notes: Tombstones = {};
+  // No prototype: a note id "__proto__" is an ordinary key here.
+  const notes = Object.create(null) as Tombstones;
   for (const id of Object.keys(tombstones).sort()) {
     const t = tombstones[id];
     if (t !== undefined) {
@@ -30,9 +34,12 @@ export function parseTombstones(text: string): Tombstones | null {
     return null;
   }
   const out: Tombstones = Object.create(null) as Tombstones;
-  for (const [id, value] of Object.entries(file.data.notes)) {
+  // The raw object, not zod's copy: zod leaves out a "__proto__" key, which is a valid note id.
+  const notes = (raw as { notes: Record<string, unknown> }).notes;
+  for (const [id, value] of Object.entries(notes)) {
     const t = tombstoneSchema.safeParse(value);
-    if (t.success) {
+    // A bad entry is dropped alone: one odd id must not hide every other deletion.
+    if (t.success && id.length >= 1 && id.length <= MAX_ID) {
       out[id] = t.data;
     }
   }

@@ -131,11 +131,11 @@ describe('reconcileNotes: a note both sides hold', () => {
     expect(r.notes.map((n) => n.id)).toEqual(['1', theirs.id]);
   });
 
-  // BUG (src/core/sync/reconcile.ts): when the repo already holds the conflict copy, the id is
+  // Fixed bug (src/core/sync/reconcile.ts): when the repo already holds the conflict copy, the id is
   // pushed to `down` twice (once as a new copy, once as a repo-only note), so the sync summary
   // says "2 down" for one note; the copy is also reported as a new conflict although none was made
   // (and this machine's title replaces the repo copy's, rewriting that file for nothing).
-  it.fails("lists the repo's existing conflict copy once in down", () => {
+  it("lists the repo's existing conflict copy once in down", () => {
     const remote = v('1', 2);
     const theirs = {
       ...remote,

@@ -72,21 +72,21 @@ describe('tombstones.json', () => {
     expect('toString' in (parseTombstones(file({})) ?? { toString: 1 })).toBe(false);
   });
 
-  // BUG (src/core/sync/tombstoneFile.ts): the file schema checks ids with z.string().max(100), so one
+  // Fixed bug (src/core/sync/tombstoneFile.ts): the file schema checks ids with z.string().max(100), so one
   // overlong id (a hand edit, or a future id format) makes the WHOLE file null instead of dropping
   // that entry as the doc comment promises. readSide then reports tombstones.json as skipped, the
   // sync merges with no repo tombstones (repo-side deletions of notes unchanged here are not applied
   // and those notes go back up) and rewrites tombstones.json without them.
-  it.fails('drops an entry whose id is too long instead of the whole file', () => {
+  it('drops an entry whose id is too long instead of the whole file', () => {
     const good = { deletedAt: T, hash: 'abc' };
     expect(parseTombstones(file({ ok: good, ['x'.repeat(101)]: good }))).toEqual({ ok: good });
   });
 
-  // BUG (low; src/core/sync/tombstoneFile.ts, and mergeTombstones in reconcile.ts): a note may have
+  // Fixed bug (low; src/core/sync/tombstoneFile.ts, and mergeTombstones in reconcile.ts): a note may have
   // the id "__proto__" (a valid note id; note files parse it as an ordinary key), but its tombstone is
   // lost: zod's record drops the key on read, and serialiseTombstones / mergeTombstones write into
   // `{}` literals where the assignment sets the prototype instead. The deletion never syncs.
-  it.fails('keeps a tombstone for the note id "__proto__"', () => {
+  it('keeps a tombstone for the note id "__proto__"', () => {
     const proto = JSON.parse('{"__proto__":{"deletedAt":"2025-02-01T10:00:00.000Z","hash":"abc"}}') as Tombstones;
     const parsed = parseTombstones(serialiseTombstones(proto));
     expect(parsed !== null && Object.hasOwn(parsed, '__proto__')).toBe(true);
