@@ -3,11 +3,11 @@
  * display layout, the last hub and the last topic read in it, and the theme. Validated on load
  * (a damaged file falls back to defaults and is kept aside), written atomically.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../backend/logger';
+import { tempNameFor } from '../backend/store/durableWrite';
 
 const rect = z.object({ x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
 
@@ -34,6 +34,7 @@ export function shellSettingsFile(dataDir: string): string {
 
 /** Reads the settings; a missing file gives defaults, a damaged one is renamed `.bad` and logged. */
 export function loadShellSettings(file: string, logger: Logger): ShellSettings {
+  sweepLegacyTemps(file);
   if (!existsSync(file)) {
     return { ...defaultShellSettings };
   }
@@ -50,18 +51,76 @@ export function loadShellSettings(file: string, logger: Logger): ShellSettings {
   }
 }
 
-/** Writes the settings durably: unique temp file, fsync, rename. */
-export function saveShellSettings(file: string, settings: ShellSettings): void {
+/**
+ * Writes the settings durably: unique temp file beside it (`tempNameFor`, so the data folder's
+ * sweep at start removes one a killed process left), fsync, rename. A write that fails (disk
+ * full...) removes its temp file, leaves the old file as it was, and throws.
+ */
+export function saveShellSettings(file: string, settings: ShellSettings, io: ShellSettingsIo = nodeIo): void {
   const valid = schema.parse(settings);
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temp, 'w');
+  const temp = tempNameFor(file);
   try {
-    writeSync(fd, `${JSON.stringify(valid, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = io.openSync(temp, 'wx', 0o600);
+    try {
+      io.writeFileSync(fd, `${JSON.stringify(valid, null, 2)}\n`);
+      io.fsyncSync(fd);
+    } finally {
+      io.closeSync(fd);
+    }
+    io.renameSync(temp, file);
+  } catch (e) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Removing the temp file is best effort; the data folder's sweep at start gets it otherwise.
+    }
+    throw e;
   }
-  renameSync(temp, file);
+}
+
+/** The file operations a save uses (a test seam: fault injection for a full disk). */
+export type ShellSettingsIo = {
+  openSync: (file: string, flags: string, mode: number) => number;
+  writeFileSync: (fd: number, text: string) => void;
+  fsyncSync: (fd: number) => void;
+  closeSync: (fd: number) => void;
+  renameSync: (from: string, to: string) => void;
+};
+
+const nodeIo: ShellSettingsIo = { openSync, writeFileSync, fsyncSync, closeSync, renameSync };
+
+/** The suffix of temp files of the saves before they were named by pid: `shell.json.<12 hex>.tmp`. */
+const LEGACY_TEMP_SUFFIX = /^\.[0-9a-f]{12}\.tmp$/;
+/** Such a temp file this old is abandoned (a save takes milliseconds). */
+const ABANDONED_MS = 60 * 60_000;
+
+/**
+ * Removes the temp files of saves that an older version's process never finished (they name no
+ * pid, so only those over an hour old). Newer temp files are swept with the rest of the data
+ * folder's when the database opens. Never throws.
+ */
+function sweepLegacyTemps(file: string, now: number = Date.now()): void {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(base) || !LEGACY_TEMP_SUFFIX.test(name.slice(base.length))) {
+      continue;
+    }
+    try {
+      const full = path.join(dir, name);
+      if (now - statSync(full).mtimeMs > ABANDONED_MS) {
+        rmSync(full, { force: true });
+      }
+    } catch {
+      // Best effort: a file that cannot be removed now is tried again at the next start.
+    }
+  }
 }
 
 /** The reader route of an app URL (`app://nexus/index.html#/read/...`), or null for any other. */
