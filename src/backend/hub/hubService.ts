@@ -87,7 +87,7 @@ export class HubService {
       name: path.basename(this.realRoot),
       bundled: this.bundled,
       tree: buildHubTree(docs, this.specs.summaries()),
-      problems: [...this.problems].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      problems: [...(this.parser.problems?.() ?? []), ...this.problems].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
       docCount: docs.length,
       topicCount: docs.reduce((n, d) => n + d.topics.length, 0),
       fileCount: this.files.size,

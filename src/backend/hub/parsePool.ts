@@ -2,16 +2,26 @@
  * Parsing off the event loop: a small pool of worker threads with a time limit per job. Remark can
  * spin for seconds on pathological input; such a doc becomes a per-file problem and its worker is
  * replaced, so the app never freezes.
+ *
+ * A worker that fails to load (a broken build, a missing file) is respawned a few times with a
+ * growing delay; after that the pool stops trying, parses in the calling thread (no time limit)
+ * and reports a problem so the learner knows why a pathological file could now stall the app.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { HubProblem } from '../../core/hub/types';
 import type { Logger } from '../logger';
 import { type ParseJob, type ParseOutcome, runParseJob } from './parseJob';
 
 /** Something that parses docs; the pool, or in-process for tests and fallbacks. */
-export type DocParser = { run(job: ParseJob): Promise<ParseOutcome>; close(): Promise<void> };
+export type DocParser = {
+  run(job: ParseJob): Promise<ParseOutcome>;
+  close(): Promise<void>;
+  /** Problems of the parser itself (not of one file), shown with the hub's problems. */
+  problems?(): HubProblem[];
+};
 
 /** Parses in the calling thread (no time limit): for tests and when workers cannot start. */
 export const inProcessParser: DocParser = {
@@ -19,41 +29,84 @@ export const inProcessParser: DocParser = {
   close: () => Promise.resolve(),
 };
 
-type Pending = { id: number; job: ParseJob; resolve: (o: ParseOutcome) => void };
-type Slot = { worker: Worker; busy: Pending | null; timer: NodeJS.Timeout | null };
+/** The message a worker posts once its module has loaded. */
+export const WORKER_READY = 'parse-worker-ready';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+/** The problem shown when the pool gave up on workers. */
+export const WORKERS_UNAVAILABLE: HubProblem = {
+  path: '(background parsing)',
+  code: 'parse-failed',
+  severity: 'warning',
+  message:
+    'The background parser could not start, so files are read in the main process without a time limit: a pathological file may make the app slow. Details are in the log.',
+};
 
-function spawnWorker(): Worker {
-  // Built app: parseWorker.js sits beside the bundle. From source (tsx, vitest): load the .ts via tsx.
-  if (import.meta.url.endsWith('.ts')) {
-    const target = new URL('./parseWorker.ts', import.meta.url).href;
-    const boot = "const { workerData } = require('node:worker_threads'); import('tsx/esm/api').then((api) => { api.register(); return import(workerData.target); });";
-    return new Worker(boot, { eval: true, workerData: { target } });
+/**
+ * The worker script for a module URL: beside the bundle when built (out/main/parseWorker.js, also
+ * inside app.asar), the TypeScript source when run from source (tsx, vitest).
+ */
+export function parseWorkerScript(moduleUrl: string): { kind: 'file'; file: string } | { kind: 'source'; url: string } {
+  if (moduleUrl.endsWith('.ts')) {
+    return { kind: 'source', url: new URL('./parseWorker.ts', moduleUrl).href };
   }
-  return new Worker(path.join(here, 'parseWorker.js'));
+  return { kind: 'file', file: path.join(path.dirname(fileURLToPath(moduleUrl)), 'parseWorker.js') };
 }
+
+/** Starts a parse worker from the script `parseWorkerScript` names. */
+export function spawnParseWorker(): Worker {
+  const script = parseWorkerScript(import.meta.url);
+  if (script.kind === 'source') {
+    const boot =
+      "const { workerData } = require('node:worker_threads'); import('tsx/esm/api').then((api) => { api.register(); return import(workerData.target); });";
+    return new Worker(boot, { eval: true, workerData: { target: script.url } });
+  }
+  return new Worker(script.file);
+}
+
+/** Tuning and seams of the pool. */
+export type ParsePoolOptions = {
+  /** Starts one worker (tests pass one that fails to load). */
+  spawn?: () => Worker;
+  /** Load failures in a row (no worker became ready in between) before parsing in-process. */
+  maxLoadFailures?: number;
+  /** Delay before the first respawn; doubles with each failure in a row. */
+  backoffMs?: number;
+};
+
+type Pending = { id: number; job: ParseJob; resolve: (o: ParseOutcome) => void };
+type Slot = { worker: Worker | null; ready: boolean; busy: Pending | null; timer: NodeJS.Timeout | null; respawn: NodeJS.Timeout | null };
 
 /** A pool of parse workers. */
 export class ParsePool implements DocParser {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
+  private readonly spawn: () => Worker;
+  private readonly maxLoadFailures: number;
+  private readonly backoffMs: number;
   private nextId = 1;
   private closed = false;
+  private loadFailures = 0;
+  private inProcess = false;
 
   constructor(
     private readonly logger: Logger,
     private readonly timeoutMs = 15_000,
     size = Math.max(1, Math.min(4, os.availableParallelism())),
+    options: ParsePoolOptions = {},
   ) {
+    this.spawn = options.spawn ?? spawnParseWorker;
+    this.maxLoadFailures = Math.max(1, options.maxLoadFailures ?? 3);
+    this.backoffMs = options.backoffMs ?? 200;
     for (let i = 0; i < size; i++) {
-      this.slots.push(this.makeSlot());
+      const slot: Slot = { worker: null, ready: false, busy: null, timer: null, respawn: null };
+      this.slots.push(slot);
+      this.start(slot);
     }
   }
 
   /** Runs a job on a free worker; resolves with a `parse-timeout` problem when it takes too long. */
   run(job: ParseJob): Promise<ParseOutcome> {
-    if (this.closed) {
+    if (this.closed || this.inProcess) {
       return Promise.resolve(runParseJob(job));
     }
     return new Promise((resolve) => {
@@ -62,77 +115,169 @@ export class ParsePool implements DocParser {
     });
   }
 
-  /** Stops every worker. */
+  /** True once the pool gave up on workers and parses in the calling thread. */
+  get parsingInProcess(): boolean {
+    return this.inProcess;
+  }
+
+  problems(): HubProblem[] {
+    return this.inProcess ? [WORKERS_UNAVAILABLE] : [];
+  }
+
+  /** Stops every worker; queued jobs are parsed in-process. */
   async close(): Promise<void> {
     this.closed = true;
+    this.drainInProcess();
+    await Promise.all(this.slots.map((s) => this.stop(s)));
+  }
+
+  private start(slot: Slot): void {
+    let worker: Worker;
+    try {
+      worker = this.spawn();
+    } catch (e) {
+      this.loadFailed(slot, e);
+      return;
+    }
+    slot.worker = worker;
+    slot.ready = false;
+    worker.unref();
+    worker.on('message', (msg: unknown) => {
+      if (msg === WORKER_READY) {
+        slot.ready = true;
+        this.pump();
+      } else if (typeof msg === 'object' && msg !== null && slot.busy?.id === (msg as { id: unknown }).id) {
+        this.finish(slot, (msg as { outcome: ParseOutcome }).outcome);
+      }
+    });
+    worker.on('error', (e) => this.failed(slot, worker, e));
+    worker.on('exit', (code) => this.failed(slot, worker, new Error(`parse worker exited (code ${code})`)));
+  }
+
+  /**
+   * A worker died. With a job, that job killed it: the file becomes a problem and a new worker
+   * starts. Before it was ready, or idle, it is a failure to load, which counts towards giving up.
+   */
+  private failed(slot: Slot, worker: Worker, e: unknown): void {
+    if (slot.worker !== worker || this.closed) {
+      return;
+    }
+    slot.worker = null;
+    void worker.terminate();
+    const pending = slot.busy;
+    this.clearJob(slot);
+    if (!slot.ready || pending === null) {
+      this.loadFailed(slot, e);
+      return;
+    }
+    this.logger.warn('parse worker stopped', e);
+    if (pending !== null) {
+      // The file that brought the worker down is not retried on the main thread.
+      pending.resolve({
+        ok: false,
+        problem: {
+          path: pending.job.path,
+          code: 'parse-failed',
+          severity: 'error',
+          message: 'The parser stopped on this file; not shown.',
+        },
+      });
+    }
+    this.start(slot);
+    this.pump();
+  }
+
+  private loadFailed(slot: Slot, e: unknown): void {
+    this.loadFailures++;
+    if (this.inProcess) {
+      return;
+    }
+    if (this.loadFailures >= this.maxLoadFailures) {
+      this.logger.error('parse workers cannot start; parsing in-process from now on', e);
+      this.inProcess = true;
+      for (const s of this.slots) {
+        void this.stop(s);
+      }
+      this.drainInProcess();
+      return;
+    }
+    const delay = this.backoffMs * 2 ** (this.loadFailures - 1);
+    this.logger.warn(`parse worker failed to load; retrying in ${delay} ms`, e);
+    slot.respawn = setTimeout(() => {
+      slot.respawn = null;
+      if (!this.closed && !this.inProcess) {
+        this.start(slot);
+      }
+    }, delay);
+    slot.respawn.unref();
+  }
+
+  private drainInProcess(): void {
     for (const pending of this.queue.splice(0)) {
       pending.resolve(runParseJob(pending.job));
     }
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private makeSlot(): Slot {
-    const slot: Slot = { worker: spawnWorker(), busy: null, timer: null };
-    slot.worker.unref();
-    slot.worker.on('message', (msg: { id: number; outcome: ParseOutcome }) => {
-      if (slot.busy?.id === msg.id) {
-        this.finish(slot, msg.outcome);
-      }
-    });
-    slot.worker.on('error', (e) => {
-      this.logger.warn('parse worker failed; parsing in-process', e);
-      const pending = slot.busy;
-      this.replace(slot);
-      if (pending !== null) {
-        pending.resolve(runParseJob(pending.job));
-      }
-    });
-    return slot;
-  }
-
-  private finish(slot: Slot, outcome: ParseOutcome): void {
+  private async stop(slot: Slot): Promise<void> {
+    if (slot.respawn !== null) {
+      clearTimeout(slot.respawn);
+      slot.respawn = null;
+    }
     const pending = slot.busy;
+    this.clearJob(slot);
+    const worker = slot.worker;
+    slot.worker = null;
+    if (pending !== null) {
+      pending.resolve(runParseJob(pending.job));
+    }
+    await worker?.terminate();
+  }
+
+  private clearJob(slot: Slot): void {
     if (slot.timer !== null) {
       clearTimeout(slot.timer);
     }
     slot.busy = null;
     slot.timer = null;
-    pending?.resolve(outcome);
-    this.pump();
   }
 
-  private replace(slot: Slot): void {
-    if (slot.timer !== null) {
-      clearTimeout(slot.timer);
-    }
-    void slot.worker.terminate();
-    const index = this.slots.indexOf(slot);
-    if (index !== -1 && !this.closed) {
-      this.slots[index] = this.makeSlot();
-    }
+  private finish(slot: Slot, outcome: ParseOutcome): void {
+    const pending = slot.busy;
+    this.clearJob(slot);
+    this.loadFailures = 0;
+    pending?.resolve(outcome);
     this.pump();
   }
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.busy !== null) {
+      if (slot.busy !== null || slot.worker === null || !slot.ready) {
         continue;
       }
       const next = this.queue.shift();
       if (next === undefined) {
         return;
       }
+      const worker = slot.worker;
       slot.busy = next;
       slot.timer = setTimeout(() => {
         this.logger.warn('parse timed out', { path: next.job.path });
-        slot.busy = null;
-        this.replace(slot);
+        this.clearJob(slot);
+        slot.worker = null;
+        void worker.terminate();
+        this.start(slot);
         next.resolve({
           ok: false,
-          problem: { path: next.job.path, code: 'parse-timeout', severity: 'error', message: `Parsing took longer than ${this.timeoutMs / 1000} s; not shown.` },
+          problem: {
+            path: next.job.path,
+            code: 'parse-timeout',
+            severity: 'error',
+            message: `Parsing took longer than ${this.timeoutMs / 1000} s; not shown.`,
+          },
         });
+        this.pump();
       }, this.timeoutMs);
-      slot.worker.postMessage({ id: next.id, job: next.job });
+      worker.postMessage({ id: next.id, job: next.job });
     }
   }
 }

@@ -1,7 +1,8 @@
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HubService } from '../../../src/backend/hub/hubService';
-import { ParsePool } from '../../../src/backend/hub/parsePool';
-import { silentLogger } from '../../../src/backend/logger';
+import { ParsePool, WORKERS_UNAVAILABLE, WORKER_READY, spawnParseWorker } from '../../../src/backend/hub/parsePool';
+import { createLogger, silentLogger } from '../../../src/backend/logger';
 import { oddities } from './tempHub';
 
 const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -30,14 +31,70 @@ describe('ParsePool', () => {
 
     const pool = new ParsePool(silentLogger, 20_000, 1);
     pools.push(pool);
-    const results = await Promise.all(['# One', '# Two', '# Three'].map((t, i) => pool.run({ kind: 'parse', path: `${i}.md`, bytes: encode(t) })));
+    const results = await Promise.all(
+      ['# One', '# Two', '# Three'].map((t, i) => pool.run({ kind: 'parse', path: `${i}.md`, bytes: encode(t) })),
+    );
     expect(results.map((r) => r.ok && r.kind === 'parse' && r.doc.title)).toEqual(['One', 'Two', 'Three']);
   });
 
   it('reports undecodable and over-nested files as problems from the worker', async () => {
     const pool = new ParsePool(silentLogger, 20_000, 1);
     pools.push(pool);
-    expect(await pool.run({ kind: 'parse', path: 'b.md', bytes: new Uint8Array([0, 1, 2]) })).toMatchObject({ ok: false, problem: { code: 'binary' } });
-    expect(await pool.run({ kind: 'parse', path: 'd.md', bytes: encode(`${'>'.repeat(5000)} x`) })).toMatchObject({ ok: false, problem: { code: 'too-deep' } });
+    expect(await pool.run({ kind: 'parse', path: 'b.md', bytes: new Uint8Array([0, 1, 2]) })).toMatchObject({
+      ok: false,
+      problem: { code: 'binary' },
+    });
+    expect(await pool.run({ kind: 'parse', path: 'd.md', bytes: encode(`${'>'.repeat(5000)} x`) })).toMatchObject({
+      ok: false,
+      problem: { code: 'too-deep' },
+    });
+  });
+
+  it('a worker that fails to load is respawned a bounded number of times with backoff, then docs parse in-process with a problem shown', async () => {
+    const spawned: number[] = [];
+    const lines: string[] = [];
+    const pool = new ParsePool(
+      createLogger((l) => lines.push(l)),
+      20_000,
+      2,
+      {
+        maxLoadFailures: 4,
+        backoffMs: 40,
+        spawn: () => {
+          spawned.push(Date.now());
+          return new Worker("throw new Error('cannot load the parser')", { eval: true });
+        },
+      },
+    );
+    pools.push(pool);
+    const outcome = await pool.run({ kind: 'parse', path: 'a.md', bytes: encode('# Still parsed') });
+    expect(outcome).toMatchObject({ ok: true, kind: 'parse', doc: { title: 'Still parsed' } });
+    expect(pool.parsingInProcess).toBe(true);
+    expect(pool.problems()).toEqual([WORKERS_UNAVAILABLE]);
+    // Two at start, then a respawn per failure until the fourth: never more, never a tight loop.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(spawned.length).toBe(4);
+    const gaps = spawned.slice(2).map((t) => t - (spawned[0] ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(35);
+    expect(lines.length).toBeLessThanOrEqual(4);
+    expect(lines.at(-1)).toMatch(/parsing in-process/);
+    const hub = await HubService.open(oddities, false, pool);
+    expect(hub.overview().problems).toContainEqual(WORKERS_UNAVAILABLE);
+  });
+
+  it('a worker that dies on a job: that file is a parse-failed problem (not retried on the main thread) and a new worker takes the next job', async () => {
+    let spawns = 0;
+    const dying = `const { parentPort } = require('node:worker_threads'); parentPort.postMessage('${WORKER_READY}'); parentPort.on('message', () => process.exit(7));`;
+    const pool = new ParsePool(silentLogger, 20_000, 1, {
+      spawn: () => (spawns++ === 0 ? new Worker(dying, { eval: true }) : spawnParseWorker()),
+    });
+    pools.push(pool);
+    expect(await pool.run({ kind: 'parse', path: 'bomb.md', bytes: encode('# Bomb') })).toMatchObject({
+      ok: false,
+      problem: { path: 'bomb.md', code: 'parse-failed' },
+    });
+    expect(await pool.run({ kind: 'parse', path: 'ok.md', bytes: encode('# Fine') })).toMatchObject({ ok: true, doc: { title: 'Fine' } });
+    expect(pool.parsingInProcess).toBe(false);
+    expect(spawns).toBe(2);
   });
 });
