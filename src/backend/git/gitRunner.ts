@@ -1,6 +1,6 @@
 /**
  * The hardened runner around the system `git`: no shell, no prompts, ssh in batch mode, a timeout
- * on every command (the whole process group is killed), and the repo's own config kept from
+ * on every command (git and everything it started are killed, on Windows too), and the repo's own config kept from
  * running programs (docs/spec/sync.md "Hardened git"):
  * - fixed `-c` settings and environment variables that win over the repo's config for every
  *   command (hooks, fsmonitor, signing, editor, pager, askpass, ssh command);
@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { classifyLocal } from './classify';
 import { type ConfigGuard, parseConfigList, planGuard, unsafeConfigError } from './configGuard';
 import { SyncError, syncError } from './gitErrors';
+import { killTree } from './killTree';
 
 /** Result of one git command; `raw` is stdout's bytes (blobs are decoded per file, not as UTF-8). */
 export type GitResult = { code: number; stdout: string; stderr: string; raw: Buffer };
@@ -262,15 +263,7 @@ export class GitRunner {
       const err: Buffer[] = [];
       let size = 0;
       let timedOut = false;
-      const killGroup = (): void => {
-        try {
-          if (child.pid !== undefined) {
-            process.kill(-child.pid, 'SIGKILL');
-          }
-        } catch {
-          child.kill('SIGKILL');
-        }
-      };
+      const killGroup = (): void => killTree(child);
       const timer = setTimeout(() => {
         timedOut = true;
         killGroup();
