@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
+import type { EventSource } from '../../../../core/api/events';
 import type { Note, NoteListItem } from '../../../../core/api/studyApi';
 import type { Route } from '../../route';
 import { ConflictBadge, ConflictBar } from '../sync/ConflictBar';
@@ -12,6 +13,8 @@ type Props = {
   api: StudyApi;
   noteId: string | null;
   onNavigate: (route: Route) => void;
+  /** Push events: a finished sync may have brought notes down or deleted some, so the lists are read again. */
+  events?: EventSource;
   /** Autosave and retry delays (tests shorten them). */
   delayMs?: number;
   retryMs?: number;
@@ -19,7 +22,7 @@ type Props = {
 type Sort = 'updated' | 'created' | 'title';
 
 /** All notes: search, tag filter, sort, orphaned notes with their old heading, free notes, the Trash. */
-export function NotesView({ api, noteId, onNavigate, delayMs, retryMs }: Props) {
+export function NotesView({ api, noteId, onNavigate, events, delayMs, retryMs }: Props) {
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<Sort>('updated');
@@ -30,6 +33,18 @@ export function NotesView({ api, noteId, onNavigate, delayMs, retryMs }: Props) 
   const [reload, setReload] = useState(0);
   const [showTrash, setShowTrash] = useState(false);
   const [trashed, setTrashed] = useState<Trashed | null>(null);
+
+  useEffect(() => {
+    if (events === undefined) {
+      return undefined;
+    }
+    // The list is re-read in place (no blank state), so an open editor is not unmounted mid-typing.
+    return events.subscribe((event) => {
+      if (event.type === 'sync.finished') {
+        setReload((n) => n + 1);
+      }
+    });
+  }, [events]);
 
   useEffect(() => {
     let live = true;
@@ -126,7 +141,7 @@ export function NotesView({ api, noteId, onNavigate, delayMs, retryMs }: Props) 
           <ExportButton api={api} />
         </div>
         {trashed !== null && <TrashedNotice api={api} trashed={trashed} onRestored={onRestored} onClose={() => setTrashed(null)} />}
-        {showTrash && <TrashList api={api} onRestored={onRestored} />}
+        {showTrash && <TrashList api={api} events={events} onRestored={onRestored} />}
         <ul className="notes-list" aria-label="Notes" hidden={showTrash}>
           {notes.length === 0 && <li className="muted">No notes match.</li>}
           {notes.map((n) => (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
+import type { EventSource } from '../../../../core/api/events';
 import type { Note, TrashItem } from '../../../../core/api/studyApi';
 import { BoundedText } from '../BoundedText';
 
@@ -12,14 +13,34 @@ const day = (iso: string): string => {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString();
 };
 
+type Props = {
+  api: StudyApi;
+  onRestored: (note: Note) => void;
+  /** Push events: a finished sync may have moved notes to the Trash (or purged them), so it is read again. */
+  events?: EventSource;
+};
+
 /** The Trash (notes.trash): each deleted note with when and where it was deleted, and Restore. */
-export function TrashList({ api, onRestored }: { api: StudyApi; onRestored: (note: Note) => void }) {
+export function TrashList({ api, onRestored, events }: Props) {
   const [items, setItems] = useState<TrashItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Bumped when a sync finishes: the Trash is read again, in place.
+  const [reload, setReload] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (events === undefined) {
+      return undefined;
+    }
+    return events.subscribe((event) => {
+      if (event.type === 'sync.finished') {
+        setReload((n) => n + 1);
+      }
+    });
+  }, [events]);
 
   useEffect(() => {
     let live = true;
@@ -29,6 +50,7 @@ export function TrashList({ api, onRestored }: { api: StudyApi; onRestored: (not
       }
       if (res.ok) {
         setItems(res.value.items);
+        setError(null);
       } else {
         setError(res.error.message);
       }
@@ -36,7 +58,7 @@ export function TrashList({ api, onRestored }: { api: StudyApi; onRestored: (not
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, reload]);
 
   const restore = async (item: TrashItem, index: number): Promise<void> => {
     setBusy(item.id);
