@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { StudyApi } from '../../../src/core/api/contract';
 import type { Note } from '../../../src/core/api/studyApi';
 import { NotesView } from '../../../src/renderer/src/components/study/NotesView';
 import { FakeFailure, fakeApi } from '../fakeApi';
@@ -97,5 +98,77 @@ describe('autosave of a new note (issue 12: a full disk turns one note into seve
     expect(trash).toHaveLength(0);
     // Nothing was in the Trash to undo.
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+});
+
+/** Wraps `api` so the first `hold` notes.save answers wait until `release()` (a slow disk, a busy back end). */
+function slowFirstSaves(api: StudyApi, hold: number): { api: StudyApi; release: () => void } {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let held = 0;
+  const slow = new Proxy(api, {
+    get: (target, method: string) => {
+      const real = (target as unknown as Record<string, (a: unknown) => Promise<unknown>>)[method];
+      if (method !== 'notes.save' || real === undefined) {
+        return real;
+      }
+      return (args: unknown) => {
+        // The call reaches the back end now; only its answer is late.
+        const answer = real(args);
+        return held++ < hold ? gate.then(() => answer) : answer;
+      };
+    },
+  });
+  return { api: slow, release: open };
+}
+
+describe('closing the window with text not saved yet (issue 12: quit loses a pending save)', () => {
+  it.each(['beforeunload', 'pagehide'])('%s sends the typed text at once, before the autosave delay', async (type) => {
+    const { api, notes } = notesStore([]);
+    render(<NotesView api={api} noteId={null} onNavigate={() => undefined} delayMs={60_000} />);
+    fireEvent.click(screen.getByRole('button', { name: 'New free note' }));
+    fireEvent.change(screen.getByLabelText('Note title'), { target: { value: 'Typed just before closing' } });
+    expect(saveArgs(api)).toHaveLength(0);
+    // The save must be sent within the event itself: nothing after it is sure to run.
+    window.dispatchEvent(new Event(type));
+    expect(saveArgs(api)).toEqual([expect.objectContaining({ create: true, title: 'Typed just before closing' })]);
+    await waitFor(() => expect(notes.map((n) => n.title)).toEqual(['Typed just before closing']));
+    // The pending autosave was replaced, not kept: one save in all.
+    expect(saveArgs(api)).toHaveLength(1);
+  });
+
+  it('sends the newest text at once even while an earlier save is still under way', async () => {
+    const store = notesStore([]);
+    const { api, release } = slowFirstSaves(store.api, 1);
+    render(<NotesView api={api} noteId={null} onNavigate={() => undefined} delayMs={5} />);
+    fireEvent.click(screen.getByRole('button', { name: 'New free note' }));
+    fireEvent.change(screen.getByLabelText('Note title'), { target: { value: 'First words' } });
+    await waitFor(() => expect(saveArgs(store.api)).toHaveLength(1));
+    expect(screen.getByRole('status').textContent).toBe('Saving…');
+    // More is typed, then the window closes before the first save has answered.
+    fireEvent.change(screen.getByLabelText('Note title'), { target: { value: 'First words and the last ones' } });
+    window.dispatchEvent(new Event('pagehide'));
+    const args = saveArgs(store.api);
+    expect(args).toHaveLength(2);
+    // Still a create of the same id (the first is not confirmed yet), so it cannot make a second note.
+    expect(args[1]).toMatchObject({ id: args[0]?.id, create: true, title: 'First words and the last ones' });
+    expect(store.notes.map((n) => n.title)).toEqual(['First words and the last ones']);
+    release();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(store.notes).toHaveLength(1);
+    expect(saveArgs(store.api)).toHaveLength(2);
+  });
+
+  it('sends nothing when there is nothing new', async () => {
+    const { api } = notesStore([]);
+    render(<NotesView api={api} noteId={null} onNavigate={() => undefined} delayMs={5} />);
+    fireEvent.click(screen.getByRole('button', { name: 'New free note' }));
+    fireEvent.change(screen.getByLabelText('Note title'), { target: { value: 'Saved already' } });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    window.dispatchEvent(new Event('beforeunload'));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(saveArgs(api)).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-/** Debounced autosave of one note, flushed on blur, on page hide/unload and on unmount. */
+/** Debounced autosave of one note, flushed on blur, when the page is hidden or closing, and on unmount. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { Note } from '../../../../core/api/studyApi';
@@ -54,25 +54,22 @@ export function useAutosave(
     savedCb.current = onSaved;
   }, [onSaved]);
 
-  const flush = useCallback(async (): Promise<void> => {
-    if (timer.current !== null) {
-      window.clearTimeout(timer.current);
-      timer.current = null;
-    }
-    // One save at a time, so a create is confirmed before any update is sent.
-    while (inFlight.current !== null) {
-      await inFlight.current;
-    }
-    if (stopped.current || !dirty.current || draft.current === null) {
-      return;
-    }
+  /**
+   * Sends the current draft now. Saves are tracked together in `inFlight` (it settles once every
+   * save sent so far has), so a later flush waits for all of them.
+   */
+  const send = useCallback((): Promise<void> => {
     const next = draft.current;
+    if (next === null) {
+      return Promise.resolve();
+    }
     dirty.current = false;
     id.current ??= newNoteId();
     const noteId = id.current;
     setState(failed.current !== null ? { kind: 'error', message: failed.current, retrying: true } : { kind: 'saving' });
-    inFlight.current = api['notes.save']({ id: noteId, ...(creating.current ? { create: true } : {}), topicId, ...next }).then((res) => {
-      inFlight.current = null;
+    // Saves sent together land in the order sent (the back end applies them in order over IPC); until
+    // a create is confirmed each is a create of the same id, which the back end makes idempotent.
+    const done = api['notes.save']({ id: noteId, ...(creating.current ? { create: true } : {}), topicId, ...next }).then((res) => {
       if (res.ok) {
         creating.current = false;
         failed.current = null;
@@ -85,8 +82,47 @@ export function useAutosave(
         setState({ kind: 'error', message: res.error.message, retrying: false });
       }
     });
-    await inFlight.current;
+    const before = inFlight.current;
+    const all: Promise<void> = before === null ? done : Promise.all([before, done]).then(() => undefined);
+    inFlight.current = all;
+    void all.then(() => {
+      if (inFlight.current === all) {
+        inFlight.current = null;
+      }
+    });
+    return all;
   }, [api, topicId]);
+
+  const clearTimer = useCallback((): void => {
+    if (timer.current !== null) {
+      window.clearTimeout(timer.current);
+      timer.current = null;
+    }
+  }, []);
+
+  const flush = useCallback(async (): Promise<void> => {
+    clearTimer();
+    // One save at a time, so a create is confirmed before any update is sent.
+    while (inFlight.current !== null) {
+      await inFlight.current;
+    }
+    if (stopped.current || !dirty.current) {
+      return;
+    }
+    await send();
+  }, [send, clearTimer]);
+
+  /**
+   * The page is closing (window closed, reload, tab hidden for good): the text not saved yet is sent
+   * at once, in this event's task, even while another save is under way, since the page may be gone
+   * before that one answers. (In Electron the main process then waits for the write before quitting.)
+   */
+  const flushNow = useCallback((): void => {
+    clearTimer();
+    if (!stopped.current && dirty.current) {
+      void send();
+    }
+  }, [send, clearTimer]);
 
   const change = useCallback(
     (next: NoteDraft) => {
@@ -104,20 +140,18 @@ export function useAutosave(
   /** Stops saving (the note is being deleted): waits for a save under way, drops pending edits. */
   const discard = useCallback(async (): Promise<void> => {
     stopped.current = true;
-    if (timer.current !== null) {
-      window.clearTimeout(timer.current);
-      timer.current = null;
-    }
+    clearTimer();
     while (inFlight.current !== null) {
       await inFlight.current;
     }
     dirty.current = false;
-  }, []);
+  }, [clearTimer]);
 
   useEffect(() => {
-    const onHide = (): void => void flush();
+    const onHide = (): void => flushNow();
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
+    // Hidden is not closing (another tab, minimised): the usual one-at-a-time flush.
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') {
         void flush();
@@ -130,7 +164,7 @@ export function useAutosave(
       document.removeEventListener('visibilitychange', onVisibility);
       void flush();
     };
-  }, [flush]);
+  }, [flush, flushNow]);
 
   // A failed save (disk full...) is retried every few seconds, with the same id, while the text is kept here.
   useEffect(() => {
