@@ -5,14 +5,27 @@ import type { DocSummary, Topic } from '../../src/core/hub/types';
 import { HubTree } from '../../src/renderer/src/components/HubTree';
 
 function topic(docPath: string, slug: string, depth: 1 | 2 | 3, parent: string | null): Topic {
-  return { id: `${docPath}#${slug}`, docPath, slug, title: slug.toUpperCase(), depth, parentId: parent === null ? null : `${docPath}#${parent}`, line: 1 };
+  return {
+    id: `${docPath}#${slug}`,
+    docPath,
+    slug,
+    title: slug.toUpperCase(),
+    depth,
+    parentId: parent === null ? null : `${docPath}#${parent}`,
+    line: 1,
+  };
 }
 const docs: DocSummary[] = [
   { path: 'README.md', title: 'Readme', topics: [topic('README.md', 'readme', 1, null)], encoding: 'utf-8' },
   {
     path: 'docs/a.md',
     title: 'Doc A',
-    topics: [topic('docs/a.md', 'a', 1, null), topic('docs/a.md', 'one', 2, 'a'), topic('docs/a.md', 'sub', 3, 'one'), topic('docs/a.md', 'two', 2, 'a')],
+    topics: [
+      topic('docs/a.md', 'a', 1, null),
+      topic('docs/a.md', 'one', 2, 'a'),
+      topic('docs/a.md', 'sub', 3, 'one'),
+      topic('docs/a.md', 'two', 2, 'a'),
+    ],
     encoding: 'utf-8',
   },
 ];
@@ -57,5 +70,31 @@ describe('HubTree', () => {
     expect(current.textContent).toBe('TWO');
     expect(current.getAttribute('aria-current')).toBe('page');
     expect(current.tabIndex).toBe(0);
+  });
+
+  it('N, I, D and S mark the focused topic row only; on a doc or folder row they do nothing', () => {
+    const onMark = vi.fn();
+    const reached = vi.fn();
+    window.addEventListener('keydown', reached);
+    try {
+      render(<HubTree tree={buildHubTree(docs)} currentPath="docs/a.md" currentSlug="two" onOpen={() => undefined} onMark={onMark} />);
+      const folder = screen.getByRole('treeitem', { name: /docs/ });
+      fireEvent.keyDown(folder, { key: 's' });
+      const doc = screen.getByRole('treeitem', { name: /Doc A/ });
+      fireEvent.keyDown(doc, { key: 'd' });
+      expect(onMark).not.toHaveBeenCalled();
+      // The reader's own shortcut (a window listener) never sees these keys either.
+      expect(reached).not.toHaveBeenCalled();
+      expect(screen.getByRole('status').textContent).toMatch(/marks a topic/);
+
+      fireEvent.keyDown(screen.getByRole('treeitem', { name: /ONE/ }), { key: 'd' });
+      expect(onMark).toHaveBeenCalledTimes(1);
+      expect(onMark).toHaveBeenLastCalledWith('docs/a.md#one', 'done');
+      expect(reached).not.toHaveBeenCalled();
+      fireEvent.keyDown(screen.getByRole('treeitem', { name: /ONE/ }), { key: 'd', ctrlKey: true });
+      expect(onMark).toHaveBeenCalledTimes(1);
+    } finally {
+      window.removeEventListener('keydown', reached);
+    }
   });
 });

@@ -6,7 +6,7 @@ import { ProblemsPanel } from './components/ProblemsPanel';
 import { Reader } from './components/Reader';
 import { ApiReference } from './components/api/ApiReference';
 import { specPathsOf, specTopicsOf } from './components/api/specTree';
-import { SearchPalette, openSearchPalette } from './components/search/SearchPalette';
+import { SearchPalette } from './components/search/SearchPalette';
 import { hitRoute } from './components/search/hitRoute';
 import { Dashboard } from './components/study/Dashboard';
 import { NotesPane } from './components/study/NotesPane';
@@ -29,17 +29,14 @@ import { useRoute } from './hooks/useRoute';
 import { useUiCommand } from './hooks/useUiCommand';
 import type { Route } from './route';
 import { BoundedText } from './components/BoundedText';
+import { TopBar, type TopBarAction } from './components/TopBar';
+import { startDoc } from './hubStart';
+import { Splitter } from './layout/Splitter';
+import { isBoolean, isNumber, usePersistentState } from './layout/usePersistentState';
+import { useViewportWidth } from './layout/useViewportWidth';
+import './layout/layout.css';
 
 type HubState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; hub: HubOverview };
-
-function firstDoc(hub: HubOverview): string | null {
-  for (const node of hub.tree) {
-    if (node.kind === 'doc') {
-      return node.path;
-    }
-  }
-  return null;
-}
 
 /** The app shell: sidebar tree | reader, with the problems panel on demand. */
 export function App({ api }: { api: StudyApi }) {
@@ -47,13 +44,17 @@ export function App({ api }: { api: StudyApi }) {
   const [route, navigate] = useRoute();
   const [showProblems, setShowProblems] = useState(false);
   const [showOpen, setShowOpen] = useState(false);
-  const [showSidebar, setShowSidebar] = useState(true);
+  const [showSidebar, setShowSidebar] = usePersistentState('sidebarOpen', () => true, isBoolean);
+  const [sidebarWidth, setSidebarWidth] = usePersistentState('sidebarWidth', () => (window.innerWidth < 1200 ? 240 : 300), isNumber);
+  const [notesWidth, setNotesWidth] = usePersistentState('notesWidth', () => 340, isNumber);
+  const viewport = useViewportWidth();
   useUiCommand('toggle-sidebar', () => setShowSidebar((v) => !v));
   useUiCommand('open-hub', () => setShowOpen(true));
   const study = useStudy(api);
   const [reviewTick, setReviewTick] = useState(0);
   const dueCount = useDueCount(api, study.version + reviewTick);
-  const [showNotes, setShowNotes] = useState(true);
+  // Closed by default where it would squeeze the text column; remembered once the learner chooses.
+  const [showNotes, setShowNotes] = usePersistentState('notesOpen', () => window.innerWidth >= 1280, isBoolean);
   useUiCommand('toggle-notes', () => setShowNotes((v) => !v));
   useUiCommand('open-dashboard', () => navigate({ view: 'dashboard', path: null, slug: null }));
   // Bumped when sync opens or reloads the repo's docs as the hub.
@@ -66,13 +67,16 @@ export function App({ api }: { api: StudyApi }) {
   }, [api, hubVersion]);
 
   const hub = hubState.status === 'ready' ? hubState.hub : null;
-  const path = route.path ?? (hub !== null ? firstDoc(hub) : null);
+  const path = route.path ?? (hub !== null ? startDoc(hub.tree) : null);
   const open = useCallback((p: string, slug: string | null) => navigate({ view: 'read', path: p, slug }), [navigate]);
   const onNavigate = useCallback((r: Route) => navigate(r), [navigate]);
   const specPaths = useMemo(() => specPathsOf(hub?.tree), [hub]);
   // A spec opens as an API reference, whether reached by its api route, the tree, search or a link.
   const apiPath = path !== null && (route.view === 'api' || specPaths.has(path)) ? path : null;
-  const docTopics = useMemo(() => (hub !== null ? (apiPath !== null ? specTopicsOf(hub.tree, apiPath) : topicsOf(hub.tree, path)) : []), [hub, path, apiPath]);
+  const docTopics = useMemo(
+    () => (hub !== null ? (apiPath !== null ? specTopicsOf(hub.tree, apiPath) : topicsOf(hub.tree, path)) : []),
+    [hub, path, apiPath],
+  );
   const topic = useCurrentTopic(docTopics, route.slug);
   // In an API reference the topic is the operation opened (the route's slug), not the scroll position.
   const shownTopic = apiPath !== null ? (docTopics.find((t) => t.slug === route.slug) ?? null) : topic;
@@ -89,7 +93,11 @@ export function App({ api }: { api: StudyApi }) {
   };
 
   if (hubState.status === 'loading') {
-    return <div className="app-status" role="status">Loading the hub…</div>;
+    return (
+      <div className="app-status" role="status">
+        Loading the hub…
+      </div>
+    );
   }
   if (hubState.status === 'error') {
     return (
@@ -99,58 +107,100 @@ export function App({ api }: { api: StudyApi }) {
     );
   }
   const problems = hubState.hub.problems;
+  const actions: TopBarAction[] = [
+    {
+      id: 'dashboard',
+      label: 'Dashboard',
+      fold: 1000,
+      pressed: route.view === 'dashboard',
+      onSelect: () => navigate({ view: 'dashboard', path: null, slug: null }),
+    },
+    {
+      id: 'notes',
+      label: 'All notes',
+      fold: 1000,
+      pressed: route.view === 'notes',
+      onSelect: () => navigate({ view: 'notes', path: null, slug: null, noteId: null }),
+    },
+    {
+      id: 'review',
+      label: `Review${dueCount !== null && dueCount > 0 ? ` (${dueCount})` : ''}`,
+      title: 'Review due cards',
+      fold: 1000,
+      pressed: route.view === 'review',
+      onSelect: () => navigate({ view: 'review', path: null, slug: null }),
+    },
+    { id: 'notes-pane', label: 'Notes pane', fold: 1280, pressed: showNotes, toggle: true, onSelect: () => setShowNotes((v) => !v) },
+    {
+      id: 'settings',
+      label: 'Settings',
+      fold: 1280,
+      pressed: route.view === 'settings',
+      onSelect: () => navigate({ view: 'settings', path: null, slug: null }),
+    },
+    { id: 'open-hub', label: 'Open hub…', fold: 1280, onSelect: () => setShowOpen((v) => !v) },
+  ];
+  // Each side pane may take at most a third of the window, so the text column keeps its room.
+  const paneMax = Math.max(200, Math.floor(viewport / 3));
+  const notesShown = showNotes && (route.view === 'read' || route.view === 'api') && path !== null;
   return (
-    <div className={showSidebar ? 'app' : 'app sidebar-hidden'}>
-      <header className="topbar">
-        <span className="brand">Nexus Companion</span>
-        <span className="hub-name" title={hubState.hub.root}>
-          {hubState.hub.bundled ? 'Project Nexus (bundled)' : hubState.hub.name}
-        </span>
-        <span className="spacer" />
-        <button type="button" className="search-open" aria-keyshortcuts="Control+K Meta+K" onClick={openSearchPalette}>
-          Search… <kbd>Ctrl K</kbd>
-        </button>
-        <button type="button" aria-pressed={route.view === 'dashboard'} onClick={() => navigate({ view: 'dashboard', path: null, slug: null })}>
-          Dashboard
-        </button>
-        <button type="button" aria-pressed={route.view === 'notes'} onClick={() => navigate({ view: 'notes', path: null, slug: null, noteId: null })}>
-          All notes
-        </button>
-        <button type="button" aria-pressed={route.view === 'review'} onClick={() => navigate({ view: 'review', path: null, slug: null })} title="Review due cards">
-          Review{dueCount !== null && dueCount > 0 ? ` (${dueCount})` : ''}
-        </button>
-        <button type="button" aria-pressed={showNotes} onClick={() => setShowNotes((v) => !v)}>
-          Notes pane
-        </button>
-        <SyncButton
-          api={api}
-          events={getEvents()}
-          onNavigate={onNavigate}
-          onFinished={(r) => {
-            void study.refresh();
-            if (r.hubReloaded) {
-              setHubVersion((v) => v + 1);
-            }
-          }}
-        />
-        <button type="button" aria-pressed={route.view === 'settings'} onClick={() => navigate({ view: 'settings', path: null, slug: null })}>
-          Settings
-        </button>
-        <button type="button" onClick={() => setShowOpen((v) => !v)}>
-          Open hub…
-        </button>
-        <button type="button" onClick={() => setShowProblems((v) => !v)} aria-pressed={showProblems} className={problems.length > 0 ? 'has-problems' : undefined}>
-          Problems ({problems.length})
-        </button>
-      </header>
+    <div className="app">
+      <TopBar
+        hubLabel={hubState.hub.bundled ? 'Project Nexus (bundled)' : hubState.hub.name}
+        hubTitle={hubState.hub.root}
+        actions={actions}
+        sync={
+          <SyncButton
+            api={api}
+            events={getEvents()}
+            onNavigate={onNavigate}
+            onFinished={(r) => {
+              void study.refresh();
+              if (r.hubReloaded) {
+                setHubVersion((v) => v + 1);
+              }
+            }}
+          />
+        }
+        trailing={
+          <button
+            type="button"
+            onClick={() => setShowProblems((v) => !v)}
+            aria-pressed={showProblems}
+            className={problems.length > 0 ? 'has-problems' : undefined}
+          >
+            Problems ({problems.length})
+          </button>
+        }
+      />
       <StudyStatusBanner api={api} events={getEvents()} />
       <SearchPalette api={api} events={getEvents()} onOpen={(hit, terms) => navigate(hitRoute(hit, terms))} />
       <StudyCommands api={api} />
       {showOpen && <OpenHubForm onSubmit={openHub} onCancel={() => setShowOpen(false)} />}
       <div className="main">
-        <nav className="sidebar" aria-label="Docs">
-          <HubTree key={hubState.hub.root} tree={hubState.hub.tree} currentPath={path} currentSlug={route.slug} onOpen={open} progress={study} />
-        </nav>
+        {showSidebar && (
+          <>
+            <nav className="sidebar" aria-label="Docs" style={{ width: Math.min(sidebarWidth, paneMax) }}>
+              <HubTree
+                key={hubState.hub.root}
+                tree={hubState.hub.tree}
+                currentPath={path}
+                currentSlug={route.slug}
+                onOpen={open}
+                progress={study}
+                onMark={(id, state) => void study.setState(id, state)}
+              />
+            </nav>
+            <Splitter
+              label="Resize sidebar"
+              value={Math.min(sidebarWidth, paneMax)}
+              min={180}
+              max={paneMax}
+              direction={1}
+              onChange={setSidebarWidth}
+            />
+          </>
+        )}
         <main className="content">
           {showProblems && <ProblemsPanel problems={problems} onOpen={(p) => open(p, null)} onClose={() => setShowProblems(false)} />}
           {route.view === 'dashboard' ? (
@@ -162,20 +212,48 @@ export function App({ api }: { api: StudyApi }) {
           ) : route.view === 'notes' ? (
             <NotesView api={api} noteId={route.noteId} onNavigate={onNavigate} />
           ) : apiPath !== null ? (
-            <ApiReference key={apiPath} api={api} path={apiPath} slug={route.slug} onNavigate={onNavigate} topicSlot={() => <ProgressControls api={api} topic={shownTopic} study={study} />} />
+            <ApiReference
+              key={apiPath}
+              api={api}
+              path={apiPath}
+              slug={route.slug}
+              onNavigate={onNavigate}
+              topicSlot={() => <ProgressControls api={api} topic={shownTopic} study={study} />}
+            />
           ) : path !== null ? (
             <>
               <ProgressControls api={api} topic={topic} study={study} />
               <StaleBanner api={api} path={path} version={study.version} />
               <CardMaker api={api} topic={topic} onCreated={() => setReviewTick((n) => n + 1)} />
               <TopicCards api={api} topic={topic} version={reviewTick} onChanged={() => setReviewTick((n) => n + 1)} />
-              <Reader key={path} api={api} path={path} slug={route.slug} q={route.view === 'read' ? route.q : undefined} onNavigate={onNavigate} />
+              <Reader
+                key={path}
+                api={api}
+                path={path}
+                slug={route.slug}
+                q={route.view === 'read' ? route.q : undefined}
+                onNavigate={onNavigate}
+              />
             </>
           ) : (
             <div className="reader-status">This hub has no markdown docs.</div>
           )}
         </main>
-        {showNotes && (route.view === 'read' || route.view === 'api') && path !== null && <NotesPane api={api} events={getEvents()} topic={shownTopic} onClose={() => setShowNotes(false)} />}
+        {notesShown && (
+          <>
+            <Splitter
+              label="Resize notes pane"
+              value={Math.min(notesWidth, paneMax)}
+              min={240}
+              max={paneMax}
+              direction={-1}
+              onChange={setNotesWidth}
+            />
+            <div className="notes-dock" style={{ width: Math.min(notesWidth, paneMax) }}>
+              <NotesPane api={api} events={getEvents()} topic={shownTopic} onClose={() => setShowNotes(false)} />
+            </div>
+          </>
+        )}
       </div>
     </div>
   );

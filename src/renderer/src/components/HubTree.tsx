@@ -3,7 +3,8 @@ import type { HubTreeNode } from '../../../core/hub/types';
 import { type TreeRow, docKey, topicKey, visibleRows } from './treeModel';
 import { TreeProgress } from './study/TreeProgress';
 import { topicsOf } from './study/studyTree';
-import type { ProgressView } from './study/useStudy';
+import { STATES, type ProgressView } from './study/useStudy';
+import type { ProgressState } from '../../../core/api/studyApi';
 
 type Props = {
   tree: HubTreeNode[];
@@ -12,6 +13,8 @@ type Props = {
   onOpen: (path: string, slug: string | null) => void;
   /** Progress to show: a check per topic, a bar per doc. */
   progress?: ProgressView;
+  /** Sets a topic's state from the keyboard (N, I, D, S on a focused topic row). */
+  onMark?: (topicId: string, state: ProgressState) => void;
 };
 
 function initialExpanded(tree: HubTreeNode[]): Set<string> {
@@ -44,10 +47,11 @@ function withTopicAncestors(prev: Set<string>, tree: HubTreeNode[], docPath: str
 }
 
 /** The sidebar: an ARIA treeview of folders, docs and their topics, driven by the keyboard too. */
-export function HubTree({ tree, currentPath, currentSlug, onOpen, progress }: Props) {
+export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMark }: Props) {
   const [expanded, setExpanded] = useState<Set<string>>(() => initialExpanded(tree));
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
+  const [hint, setHint] = useState('');
 
   const [revealed, setRevealed] = useState<string | null>(null);
   const revealKey = currentPath === null ? null : `${currentPath}#${currentSlug ?? ''}`;
@@ -93,7 +97,19 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress }: Pr
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>, row: TreeRow, index: number): void => {
-    const handled = true;
+    const mark = e.ctrlKey || e.metaKey || e.altKey ? undefined : STATES.find((s) => s.key === e.key.toUpperCase());
+    if (mark !== undefined) {
+      // A marking key acts on the focused row's topic only, never on the topic being read.
+      e.preventDefault();
+      e.stopPropagation();
+      if (row.kind === 'topic' && !e.repeat) {
+        onMark?.(row.key.slice('topic:'.length), mark.state);
+        setHint(`${row.label}: ${mark.label}`);
+      } else if (row.kind !== 'topic') {
+        setHint(`${mark.key} marks a topic: open this ${row.kind === 'folder' ? 'folder' : 'doc'} and focus one of its topics.`);
+      }
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown':
         focusRow(rows[index + 1]?.key);
@@ -128,62 +144,65 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress }: Pr
       default:
         return;
     }
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
+    e.preventDefault();
+    e.stopPropagation();
   };
 
   return (
-    <ul className="tree" role="tree" aria-label="Hub contents">
-      {rows.map((row, index) => (
-        <li
-          key={row.key}
-          ref={(el) => {
-            if (el === null) {
-              itemRefs.current.delete(row.key);
-            } else {
-              itemRefs.current.set(row.key, el);
-            }
-          }}
-          role="treeitem"
-          data-row-key={row.key}
-          aria-level={row.level}
-          aria-expanded={row.expandable ? row.expanded : undefined}
-          aria-selected={row.key === activeKey}
-          aria-current={row.key === activeKey ? 'page' : undefined}
-          tabIndex={row.key === tabKey ? 0 : -1}
-          className={`tree-row tree-${row.kind}${row.key === activeKey ? ' active' : ''}`}
-          style={{ paddingLeft: `${0.5 + (row.level - 1) * 0.9}rem` }}
-          onKeyDown={(e) => onKeyDown(e, row, index)}
-          onFocus={() => setFocusKey(row.key)}
-          onClick={() => {
-            setFocusKey(row.key);
-            if (row.kind !== 'topic' && row.expandable) {
-              toggle(row, row.kind === 'doc' || row.kind === 'spec' ? true : undefined);
-            }
-            if (row.path !== null) {
-              onOpen(row.path, row.slug);
-            }
-          }}
-        >
-          <span
-            className="twisty"
-            aria-hidden="true"
-            onClick={(e) => {
-              if (row.expandable) {
-                e.stopPropagation();
-                toggle(row);
+    <>
+      <p className="visually-hidden" role="status">
+        {hint}
+      </p>
+      <ul className="tree" role="tree" aria-label="Hub contents">
+        {rows.map((row, index) => (
+          <li
+            key={row.key}
+            ref={(el) => {
+              if (el === null) {
+                itemRefs.current.delete(row.key);
+              } else {
+                itemRefs.current.set(row.key, el);
+              }
+            }}
+            role="treeitem"
+            data-row-key={row.key}
+            aria-level={row.level}
+            aria-expanded={row.expandable ? row.expanded : undefined}
+            aria-selected={row.key === activeKey}
+            aria-current={row.key === activeKey ? 'page' : undefined}
+            tabIndex={row.key === tabKey ? 0 : -1}
+            className={`tree-row tree-${row.kind}${row.key === activeKey ? ' active' : ''}`}
+            style={{ paddingLeft: `${0.5 + (row.level - 1) * 0.9}rem` }}
+            onKeyDown={(e) => onKeyDown(e, row, index)}
+            onFocus={() => setFocusKey(row.key)}
+            onClick={() => {
+              setFocusKey(row.key);
+              if (row.kind !== 'topic' && row.expandable) {
+                toggle(row, row.kind === 'doc' || row.kind === 'spec' ? true : undefined);
+              }
+              if (row.path !== null) {
+                onOpen(row.path, row.slug);
               }
             }}
           >
-            {row.expandable ? (row.expanded ? '▾' : '▸') : ''}
-          </span>
-          {row.badge !== undefined && <span className={`tree-badge method-${row.badge.toLowerCase()}`}>{row.badge}</span>}
-          <span className="label">{row.label}</span>
-          {progress !== undefined && <TreeProgress rowKey={row.key} progress={progress} />}
-        </li>
-      ))}
-    </ul>
+            <span
+              className="twisty"
+              aria-hidden="true"
+              onClick={(e) => {
+                if (row.expandable) {
+                  e.stopPropagation();
+                  toggle(row);
+                }
+              }}
+            >
+              {row.expandable ? (row.expanded ? '▾' : '▸') : ''}
+            </span>
+            {row.badge !== undefined && <span className={`tree-badge method-${row.badge.toLowerCase()}`}>{row.badge}</span>}
+            <span className="label">{row.label}</span>
+            {progress !== undefined && <TreeProgress rowKey={row.key} progress={progress} />}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
