@@ -43,6 +43,20 @@ function depthChange(line: string): number {
  * malformed blocks (no summary, empty question, unclosed, empty answer) are listed in `skipped`.
  */
 export function extractCheckCards(source: string, topics: readonly Pick<Topic, 'id' | 'line'>[]): ExtractedCards {
+  return extractDetails(source, topics, { marker: true, accept: () => true, kind: 'check' });
+}
+
+/** Which `<details>` blocks `extractDetails` reads and what it calls their cards. */
+export type DetailsOptions = {
+  /** Only blocks after a "Check yourself" marker in their topic. */
+  marker: boolean;
+  /** Whether a block whose summary reads `question` makes a card (others are passed over silently). */
+  accept: (question: string) => boolean;
+  kind: ReviewCard['kind'];
+};
+
+/** Every `<details><summary>Q</summary> A </details>` block of a doc that `options` accept. */
+export function extractDetails(source: string, topics: readonly Pick<Topic, 'id' | 'line'>[], options: DetailsOptions): ExtractedCards {
   const lines = source.split(/\r?\n/);
   const topicAt = topicOfLine(topics);
   const headingLines = new Set(topics.map((t) => t.line));
@@ -72,7 +86,7 @@ export function extractCheckCards(source: string, topics: readonly Pick<Topic, '
       marked.add(topicId);
     }
     const open = line.search(/<details(\s[^>]*)?>/i);
-    if (open < 0 || !marked.has(topicId)) {
+    if (open < 0 || (options.marker && !marked.has(topicId))) {
       continue;
     }
     // Collect the block up to its matching </details>, within this topic.
@@ -103,6 +117,9 @@ export function extractCheckCards(source: string, topics: readonly Pick<Topic, '
       continue;
     }
     const question = stripTags(summary[2] ?? '');
+    if (!options.marker && !options.accept(question)) {
+      continue;
+    }
     if (question === '') {
       skipped.push({ topicId, line: ln, reason: 'empty-question' });
       continue;
@@ -116,7 +133,7 @@ export function extractCheckCards(source: string, topics: readonly Pick<Topic, '
     // The same question twice in one topic is one card.
     if (!seen.has(id)) {
       seen.add(id);
-      cards.push({ id, topicId, kind: 'check', question, answer });
+      cards.push({ id, topicId, kind: options.kind, question, answer });
     }
   }
   return { cards, skipped };

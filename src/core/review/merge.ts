@@ -1,16 +1,29 @@
 /**
  * Review state through the sync repo: a JSON-serialisable export and the merge of two sides.
- * Schedules merge per card by last review time; history is the union of both sides; user cards
- * and snapshots merge per id by their update time. No conflicts are possible.
+ * Schedules merge per card by their last change (a grade, a reset or an undo); history is the union
+ * of both sides, an undone grading staying undone; user cards, card states (accepted, dismissed,
+ * edited, suspended, leech), snapshots and settings merge by their update time. The undo steps
+ * are this machine's own and do not travel. No conflicts are possible.
  */
 import { z } from 'zod';
-import { type ReviewLogEntry, type ReviewState, cardScheduleSchema, reviewLogEntrySchema, topicSnapshotSchema, userCardSchema } from './reviewSchema';
+import {
+  type CardSchedule,
+  type ReviewLogEntry,
+  type ReviewState,
+  cardScheduleSchema,
+  cardStateSchema,
+  emptyReviewState,
+  reviewLogEntrySchema,
+  reviewSettingsSchema,
+  topicSnapshotSchema,
+  userCardSchema,
+} from './reviewSchema';
 
 /** Most history entries kept (the oldest are dropped first). */
 export const MAX_LOG = 20_000;
 
-/** The shape of `review.json` in the sync repo. */
-export type ReviewExport = { version: 1 } & ReviewState;
+/** The shape of `review.json` in the sync repo (older files lack `cardStates` and `settings`). */
+export type ReviewExport = { version: 1 } & Omit<ReviewState, 'undo'>;
 
 const exportSchema = z.object({
   version: z.literal(1),
@@ -18,6 +31,8 @@ const exportSchema = z.object({
   log: z.array(z.unknown()),
   userCards: z.array(z.unknown()),
   snapshots: z.record(z.string(), z.unknown()),
+  cardStates: z.record(z.string(), z.unknown()).optional(),
+  settings: z.unknown().optional(),
 });
 
 const sortedRecord = <T>(r: Readonly<Record<string, T>>): Record<string, T> =>
@@ -33,6 +48,8 @@ export function exportReview(state: ReviewState): ReviewExport {
     log: [...state.log].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : logKey(a) < logKey(b) ? -1 : 1)),
     userCards: [...state.userCards].sort((a, b) => (a.id < b.id ? -1 : 1)),
     snapshots: sortedRecord(state.snapshots),
+    cardStates: sortedRecord(state.cardStates),
+    settings: state.settings,
   };
 }
 
@@ -47,7 +64,7 @@ export function parseReview(raw: unknown): ReviewState | null {
   if (!file.success) {
     return null;
   }
-  const state: ReviewState = { cards: {}, log: [], userCards: [], snapshots: {} };
+  const state: ReviewState = emptyReviewState();
   for (const [id, v] of Object.entries(file.data.cards)) {
     const c = cardScheduleSchema.safeParse(v);
     if (c.success) {
@@ -72,6 +89,16 @@ export function parseReview(raw: unknown): ReviewState | null {
       state.snapshots[id] = s.data;
     }
   }
+  for (const [id, v] of Object.entries(file.data.cardStates ?? {})) {
+    const c = cardStateSchema.safeParse(v);
+    if (c.success) {
+      state.cardStates[id] = c.data;
+    }
+  }
+  const settings = reviewSettingsSchema.safeParse(file.data.settings ?? {});
+  if (settings.success) {
+    state.settings = settings.data;
+  }
   return state;
 }
 
@@ -86,23 +113,30 @@ export function parseReviewText(text: string): ReviewState | null {
 
 const newer = (a: string | null, b: string | null): boolean => (a ?? '') > (b ?? '');
 
+/** When a schedule last changed: its last grading, or a later reset or undo. */
+const changed = (s: CardSchedule): string => [s.lastReview ?? '', s.changedAt ?? ''].sort().at(-1) ?? '';
+
 /**
- * Merges two review states. Per card the schedule reviewed last wins (ties keep `local`); the
- * history is the union (deduplicated by card and time); user cards by `updatedAt`; snapshots by
- * the time the topic was marked done. Symmetric apart from ties.
+ * Merges two review states. Per card the schedule changed last wins (ties keep `local`); the
+ * history is the union (deduplicated by card and time, undone on either side stays undone); user
+ * cards and card states by `updatedAt`; snapshots by the time the topic was marked done; settings
+ * by their change time. `undo` stays local. Symmetric apart from ties.
  */
 export function mergeReview(local: ReviewState, remote: ReviewState): ReviewState {
   const cards = { ...local.cards };
   for (const [id, r] of Object.entries(remote.cards)) {
     const l = cards[id];
-    if (l === undefined || newer(r.lastReview, l.lastReview)) {
+    if (l === undefined || newer(changed(r), changed(l))) {
       cards[id] = r;
     }
   }
   const seen = new Map<string, ReviewLogEntry>();
   for (const e of [...local.log, ...remote.log]) {
-    if (!seen.has(logKey(e))) {
+    const prev = seen.get(logKey(e));
+    if (prev === undefined) {
       seen.set(logKey(e), e);
+    } else if (e.undone && !prev.undone) {
+      seen.set(logKey(e), { ...prev, undone: true });
     }
   }
   const log = [...seen.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).slice(-MAX_LOG);
@@ -120,5 +154,13 @@ export function mergeReview(local: ReviewState, remote: ReviewState): ReviewStat
       snapshots[id] = r;
     }
   }
-  return { cards, log, userCards: [...users.values()], snapshots };
+  const cardStates = { ...local.cardStates };
+  for (const [id, r] of Object.entries(remote.cardStates)) {
+    const l = cardStates[id];
+    if (l === undefined || r.updatedAt > l.updatedAt) {
+      cardStates[id] = r;
+    }
+  }
+  const settings = remote.settings.updatedAt > local.settings.updatedAt ? remote.settings : local.settings;
+  return { cards, log, userCards: [...users.values()], snapshots, cardStates, settings, undo: local.undo };
 }

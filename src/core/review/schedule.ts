@@ -12,7 +12,17 @@ export type ReviewGrade = 1 | 2 | 3 | 4;
 /** The parameters in use (FSRS-6 defaults, 90% target retention). */
 export const schedulerParameters = generatorParameters({ enable_short_term: false, enable_fuzz: false });
 
-const scheduler = fsrs(schedulerParameters);
+const schedulers = new Map<number, ReturnType<typeof fsrs>>();
+
+/** The scheduler for a desired retention (0.7-0.99; default 0.9). */
+function schedulerFor(retention = 0.9): ReturnType<typeof fsrs> {
+  let s = schedulers.get(retention);
+  if (s === undefined) {
+    s = fsrs({ ...schedulerParameters, request_retention: retention });
+    schedulers.set(retention, s);
+  }
+  return s;
+}
 
 const GRADES: Record<ReviewGrade, Grade> = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy };
 
@@ -35,6 +45,7 @@ function fromFsrs(c: Card, topicId: string, question: string): CardSchedule {
     lapses: c.lapses,
     state: c.state,
     lastReview: c.last_review?.toISOString() ?? null,
+    changedAt: null,
   };
 }
 
@@ -56,18 +67,18 @@ function toFsrs(s: CardSchedule): Card {
   return card;
 }
 
-/** Grades a card at `now`: its next schedule and the history entry to keep. */
-export function gradeCard(cardId: string, schedule: CardSchedule, grade: ReviewGrade, now: Date): { schedule: CardSchedule; log: ReviewLogEntry } {
-  const result = scheduler.next(toFsrs(schedule), now, GRADES[grade]);
+/** Grades a card at `now` (for a desired `retention`): its next schedule and the history entry to keep. */
+export function gradeCard(cardId: string, schedule: CardSchedule, grade: ReviewGrade, now: Date, retention = 0.9): { schedule: CardSchedule; log: ReviewLogEntry } {
+  const result = schedulerFor(retention).next(toFsrs(schedule), now, GRADES[grade]);
   return {
     schedule: fromFsrs(result.card, schedule.topicId, schedule.question),
-    log: { cardId, topicId: schedule.topicId, rating: grade, at: now.toISOString(), state: schedule.state },
+    log: { cardId, topicId: schedule.topicId, rating: grade, at: now.toISOString(), state: schedule.state, undone: false },
   };
 }
 
 /** The due date each grade would give, for the grade buttons. */
-export function previewDue(schedule: CardSchedule, now: Date): Record<ReviewGrade, string> {
-  const preview = scheduler.repeat(toFsrs(schedule), now);
+export function previewDue(schedule: CardSchedule, now: Date, retention = 0.9): Record<ReviewGrade, string> {
+  const preview = schedulerFor(retention).repeat(toFsrs(schedule), now);
   return {
     1: preview[Rating.Again].card.due.toISOString(),
     2: preview[Rating.Hard].card.due.toISOString(),
@@ -78,5 +89,5 @@ export function previewDue(schedule: CardSchedule, now: Date): Record<ReviewGrad
 
 /** Probability (0..1) of recalling the card at `now`, per FSRS's forgetting curve. */
 export function recallProbability(schedule: CardSchedule, now: Date): number {
-  return schedule.state === 0 ? 0 : scheduler.get_retrievability(toFsrs(schedule), now, false);
+  return schedule.state === 0 ? 0 : schedulerFor().get_retrievability(toFsrs(schedule), now, false);
 }

@@ -17,6 +17,9 @@ function shiftDay(day: string, by: number): string {
 function byDay(log: readonly ReviewLogEntry[]): Map<string, ReviewLogEntry[]> {
   const out = new Map<string, ReviewLogEntry[]>();
   for (const e of log) {
+    if (e.undone) {
+      continue;
+    }
     const day = localDay(new Date(e.at));
     out.set(day, [...(out.get(day) ?? []), e]);
   }
@@ -67,7 +70,7 @@ export function weakTopics(cards: Readonly<Record<string, CardSchedule>>, log: r
     }
   }
   for (const e of log) {
-    if (e.rating === 1) {
+    if (e.rating === 1 && !e.undone) {
       get(e.topicId).again++;
     }
   }

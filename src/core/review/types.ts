@@ -1,7 +1,15 @@
 /** Shapes of review mode: cards as the hub and the learner define them. */
 
-/** Where a card comes from. */
-export type CardKind = 'check' | 'api' | 'user';
+/**
+ * Where a card comes from: the hub's "Check yourself" blocks, API operations, question
+ * `<details>`, `Q:`/`A:` pairs, question headings, term | definition tables, or the learner.
+ */
+export type CardKind = 'check' | 'api' | 'details' | 'qa' | 'heading' | 'table' | 'user';
+
+/** True for cards found in the hub (everything the learner did not write). */
+export function isFound(kind: CardKind): boolean {
+  return kind !== 'user';
+}
 
 /** A question/answer card, before any scheduling. Question and answer are markdown. */
 export type ReviewCard = {

@@ -48,7 +48,7 @@ describe('review state merge', () => {
     const s = reviewed([['a', 3, t0], ['b', 1, t1]]);
     const { version, ...state } = exportReview(s);
     expect(version).toBe(1);
-    expect(parseReviewText(serialiseReview(s))).toEqual(state);
+    expect(parseReviewText(serialiseReview(s))).toEqual({ ...state, undo: [] });
     expect(state.cards).toEqual(s.cards);
     const raw = JSON.parse(serialiseReview(s)) as { cards: Record<string, unknown>; log: unknown[] };
     raw.cards['bad'] = { due: 'nope' };
@@ -58,5 +58,45 @@ describe('review state merge', () => {
     expect(back?.log).toHaveLength(2);
     expect(parseReviewText('{"version":2}')).toBeNull();
     expect(parseReviewText('not json')).toBeNull();
+  });
+
+  it('reads a review.json written before card states and settings existed, with their defaults', () => {
+    const old = { version: 1, cards: {}, log: [{ cardId: 'a', topicId: 't#a', rating: 3, at: t0.toISOString(), state: 0 }], userCards: [], snapshots: {} };
+    const back = parseReview(old);
+    expect(back?.cardStates).toEqual({});
+    expect(back?.settings).toEqual({ newPerDay: 20, reviewsPerDay: 200, retention: 0.9, updatedAt: '' });
+    expect(back?.log[0]?.undone).toBe(false);
+  });
+
+  it('merges card states (accepted, dismissed, edited, suspended) and settings by update time, from either side', () => {
+    const st = (status: 'accepted' | 'dismissed' | 'suggested', at: Date, extra: object = {}) => ({ status, question: null, answer: null, suspended: false, leech: false, updatedAt: at.toISOString(), ...extra });
+    const here: ReviewState = { ...emptyReviewState(), cardStates: { a: st('dismissed', t1), b: st('accepted', t0), c: st('accepted', t0, { question: 'edited here' }) }, settings: { newPerDay: 5, reviewsPerDay: 50, retention: 0.85, updatedAt: t0.toISOString() } };
+    const there: ReviewState = { ...emptyReviewState(), cardStates: { a: st('accepted', t0), b: st('accepted', t1, { suspended: true }), d: st('dismissed', t0) }, settings: { newPerDay: 10, reviewsPerDay: 100, retention: 0.95, updatedAt: t1.toISOString() } };
+    for (const m of [mergeReview(here, there), mergeReview(there, here)]) {
+      expect(m.cardStates['a']?.status).toBe('dismissed');
+      expect(m.cardStates['b']?.suspended).toBe(true);
+      expect(m.cardStates['c']?.question).toBe('edited here');
+      expect(m.cardStates['d']?.status).toBe('dismissed');
+      expect(m.settings.newPerDay).toBe(10);
+    }
+    const round = parseReviewText(serialiseReview(mergeReview(here, there)));
+    expect(round?.cardStates['b']?.suspended).toBe(true);
+    expect(round?.settings.retention).toBe(0.95);
+  });
+
+  it('carries an undo: an undone grading stays undone and the restored schedule wins by its change time', () => {
+    const graded = reviewed([['a', 3, t0], ['a', 1, t1]]);
+    const undoneHere = reviewed([['a', 3, t0], ['a', 1, t1]]);
+    const restored = reviewed([['a', 3, t0]]).cards['a'];
+    if (restored === undefined || undoneHere.log[1] === undefined) {
+      throw new Error('no schedule');
+    }
+    undoneHere.cards['a'] = { ...restored, changedAt: new Date(t1.getTime() + 60_000).toISOString() };
+    undoneHere.log[1] = { ...undoneHere.log[1], undone: true };
+    for (const m of [mergeReview(graded, undoneHere), mergeReview(undoneHere, graded)]) {
+      expect(m.cards['a']?.lapses).toBe(0);
+      expect(m.cards['a']?.reps).toBe(1);
+      expect(m.log.map((e) => e.undone)).toEqual([false, true]);
+    }
   });
 });

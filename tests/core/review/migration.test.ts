@@ -17,7 +17,7 @@ describe('migration 002-review-state', () => {
     expect(outcome.fromVersion).toBe(2);
     expect(outcome.migrated).toEqual(['002-review-state', '003-trash-tombstones-sync-base']);
     expect(outcome.db.schemaVersion).toBe(4);
-    expect(outcome.db.review).toEqual({ cards: {}, log: [], userCards: [], snapshots: {} });
+    expect(outcome.db.review).toEqual({ cards: {}, log: [], userCards: [], snapshots: {}, cardStates: {}, settings: { newPerDay: 20, reviewsPerDay: 200, retention: 0.9, updatedAt: '' }, undo: [] });
     expect(outcome.db.progress).toEqual(old['progress']);
     expect(outcome.db.notes).toEqual(old['notes']);
     expect(outcome.db.days).toEqual(old['days']);

@@ -48,6 +48,6 @@ describe('FSRS scheduling (reference values of the published algorithm)', () => 
     const { schedule, log } = gradeCard('c', learnt, 1, at);
     expect(schedule.lapses).toBe(1);
     expect(days(at, schedule.due)).toBe(1);
-    expect(log).toEqual({ cardId: 'c', topicId: 't#a', rating: 1, at: at.toISOString(), state: 2 });
+    expect(log).toEqual({ cardId: 'c', topicId: 't#a', rating: 1, at: at.toISOString(), state: 2, undone: false });
   });
 });
