@@ -27,6 +27,16 @@ async function repos(): Promise<{ base: string; bare: string; clone: string }> {
   return { base, bare, clone };
 }
 
+/** The step rows are exactly `expected`, in that order, each in its state and with its detail. */
+async function expectSteps(sync: SyncPage, expected: Array<[step: string, state: string, detail: string | RegExp]>): Promise<void> {
+  await expect(sync.steps.locator('li[data-step]')).toHaveCount(expected.length);
+  expect(await sync.steps.locator('li[data-step]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-step')))).toEqual(expected.map(([step]) => step));
+  for (const [step, state, detail] of expected) {
+    await expect(sync.step(step)).toHaveAttribute('data-state', state);
+    await expect(sync.step(step)).toContainText(detail);
+  }
+}
+
 test.describe('sync from the UI to a bare repo', () => {
   test.use({ hubRoot: path.join(projectRoot, 'tests/fixtures/hubs/oddities') });
 
@@ -53,9 +63,17 @@ test.describe('sync from the UI to a bare repo', () => {
       await sync.syncNow.click();
       await expect(sync.panel).toBeVisible();
       await expect(sync.panel.getByRole('status')).toHaveText('Synced: 1 note up, 0 down, 1 topic merged.');
-      for (const [step, state] of [['check', 'done'], ['export', 'done'], ['commit', 'done'], ['fetch', 'done'], ['merge', 'skipped'], ['import', 'skipped'], ['push', 'done']]) {
-        await expect(sync.step(step ?? '')).toHaveAttribute('data-state', state ?? '');
-      }
+      // The steps in the order they run (SYNC_STEPS). A first sync of this database with the repo
+      // still merges and imports (what the repo has comes first), so neither is skipped.
+      await expectSteps(sync, [
+        ['check', 'done', 'main -> origin'],
+        ['export', 'done', '1 notes, 1 topics, first sync of this database with this repo'],
+        ['fetch', 'done', /[0-9a-f]{10}/],
+        ['merge', 'done', '0 down, 1 up, 0 conflict copies'],
+        ['commit', 'done', /[0-9a-f]{10}/],
+        ['import', 'done', '0 notes, 0 topics'],
+        ['push', 'done', /[0-9a-f]{10}/],
+      ]);
       await expect(sync.syncNow).toHaveText('Sync now');
 
       // The bare repo's commit holds the note and the progress.
@@ -75,6 +93,16 @@ test.describe('sync from the UI to a bare repo', () => {
       // The shortcut syncs again: nothing new.
       await page.keyboard.press('Control+Shift+S');
       await expect(sync.panel.getByRole('status')).toHaveText('Synced: Already up to date.');
+      await expectSteps(sync, [
+        ['check', 'done', 'main -> origin'],
+        ['export', 'done', '1 notes, 1 topics'],
+        ['fetch', 'done', /[0-9a-f]{10}/],
+        ['merge', 'done', '0 down, 0 up, 0 conflict copies'],
+        ['commit', 'skipped', 'nothing new here'],
+        ['import', 'done', '0 notes, 0 topics'],
+        ['push', 'skipped', 'the repo already has everything'],
+      ]);
+      await expect(sync.step('export')).not.toContainText('first sync');
 
       // The sync log lists both syncs, newest first.
       await sync.panel.getByRole('button', { name: 'Sync log' }).click();
