@@ -19,20 +19,28 @@ export type IpcMainLike = {
   handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
 };
 
-/** True when the call comes from the app's own page, top frame. */
-export function isTrustedSender(event: InvokeEvent): boolean {
+/** True when the call comes from the app's own page (or, under `npm run dev`, the dev server's), top frame. */
+export function isTrustedSender(event: InvokeEvent, devOrigin: string | null = null): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+  return frame !== null && frame.parent === null && isAppUrl(frame.url, devOrigin);
 }
 
-/** Registers every StudyApi method. `getBackend` is read per call (the hub can be reopened). */
-export function registerStudyApi(ipc: IpcMainLike, getBackend: () => StudyBackend, onError: (method: string, e: unknown) => void): void {
+/**
+ * Registers every StudyApi method on `backend` (one object for the app's life: reopening a hub
+ * swaps the hub inside it). `devOrigin` is the dev server's origin under `npm run dev`, else null.
+ */
+export function registerStudyApi(
+  ipc: IpcMainLike,
+  backend: StudyBackend,
+  onError: (method: string, e: unknown) => void,
+  devOrigin: string | null = null,
+): void {
   for (const method of apiMethods) {
     ipc.handle(`${CHANNEL_PREFIX}${method}`, async (event, args) => {
-      if (!isTrustedSender(event)) {
+      if (!isTrustedSender(event, devOrigin)) {
         return fail('forbidden', 'Call refused: it did not come from the app window.');
       }
-      return dispatch(getBackend(), method, args, onError);
+      return dispatch(backend, method, args, onError);
     });
   }
 }

@@ -43,7 +43,7 @@ describe('registerStudyApi', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-ipc-'));
     backend = await createBackend({ bundledHub: oddities, dataDir: dir, host: 'electron', version: 't', logger: silentLogger, openExternal: null });
-    registerStudyApi(ipc, () => backend.api, (method) => errors.push(method));
+    registerStudyApi(ipc, backend.api, (method) => errors.push(method));
   });
   afterAll(async () => {
     await backend.close();

@@ -76,7 +76,7 @@ describe('electron-builder.yml', () => {
     const from = path.join(root, hub?.from ?? '');
     expect(statSync(from).isDirectory()).toBe(true);
     expect(existsSync(path.join(from, 'README.md'))).toBe(true);
-    expect(readFileSync(path.join(root, 'src/main/index.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'hub')");
+    expect(readFileSync(path.join(root, 'src/main/mainProcess.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'hub')");
   });
 
   it('points at icons that exist in the formats each platform needs', () => {
