@@ -1,7 +1,7 @@
 /** The hub's review cards and topic texts, built once per open hub. */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { extractApiCards } from '../../core/review/apiCards';
-import { extractCheckCards } from '../../core/review/checkCards';
+import { findDocCards } from '../../core/review/finders/findCards';
 import type { TopicContent } from '../../core/review/stale';
 import type { ReviewCard, SkippedBlock } from '../../core/review/types';
 import type { HubService } from '../hub/hubService';
@@ -26,7 +26,7 @@ export function topicContents(hub: HubService): Map<string, TopicContent> {
   return out;
 }
 
-/** Reads every doc and spec of `hub` for cards. A file that fails is logged and skipped. */
+/** Reads every doc (every finder) and spec of `hub` for cards. A file that fails is logged and skipped. */
 export async function buildDeck(hub: HubService, logger: Logger): Promise<Deck> {
   const cards = new Map<string, ReviewCard>();
   const byTopic = new Map<string, ReviewCard[]>();
@@ -41,7 +41,7 @@ export async function buildDeck(hub: HubService, logger: Logger): Promise<Deck> 
   };
   for (const doc of hub.allDocs()) {
     try {
-      add(extractCheckCards(await hub.source(doc.path), doc.topics));
+      add(findDocCards(await hub.source(doc.path), doc.topics));
     } catch (e) {
       logger.warn('review cards: doc skipped', { path: doc.path, error: String(e) });
     }

@@ -4,7 +4,7 @@ import { isDue, retentionDays, reviewStreak, weakTopics } from '../../../src/cor
 import { newSchedule } from '../../../src/core/review/schedule';
 
 // Noon local time keeps every entry on its local day whatever the machine's time zone.
-const on = (day: string, rating: number, topicId = 't#a'): ReviewLogEntry => ({ cardId: `${topicId}::${day}${rating}`, topicId, rating, at: new Date(`${day}T12:00:00`).toISOString(), state: 2 });
+const on = (day: string, rating: number, topicId = 't#a'): ReviewLogEntry => ({ cardId: `${topicId}::${day}${rating}`, topicId, rating, at: new Date(`${day}T12:00:00`).toISOString(), state: 2, undone: false });
 
 describe('review stats', () => {
   it('counts consecutive review days ending today or yesterday', () => {
