@@ -2,15 +2,18 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
-// ESM-only libraries are bundled into main instead of being required at run time.
-const bundledDeps = ['lowdb', 'steno', 'unified', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'remark-rehype', 'rehype-raw', 'rehype-sanitize', 'rehype-highlight', 'github-slugger', 'mdast-util-to-string', 'unist-util-visit', 'lowlight', 'highlight.js', 'yaml', 'zod'];
-
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: bundledDeps },
-      // The parse worker is its own entry: the backend starts it as out/main/parseWorker.js.
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), parseWorker: resolve(__dirname, 'src/backend/hub/parseWorker.ts') } },
+      // Everything main loads is bundled into out/main, so the package needs no node_modules at all:
+      // every library is a devDependency and electron-builder packs none (tests/backend/main/packedFiles.test.ts).
+      externalizeDeps: false,
+      // The parse worker is its own entry: the backend starts it as parseWorker.js beside the module
+      // that holds the pool, so shared chunks sit in out/main too, not in out/main/chunks.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/main/index.ts'), parseWorker: resolve(__dirname, 'src/backend/hub/parseWorker.ts') },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {
