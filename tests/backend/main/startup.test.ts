@@ -1,77 +1,19 @@
 /**
  * The Electron main process's start and quit paths, run for real (src/main/index.ts under tsx) with
- * `electron` resolved to a stub that reports dialogs, quit and exit on stdout (stubElectron.ts).
+ * `electron` resolved to a stub that reports dialogs, quit and exit on stdout (stub/electron.mjs).
+ * builtMain.test.ts runs the built output the same way.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { oddities } from '../hub/tempHub';
+import { runMain as run } from './mainRun';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const register = path.join(import.meta.dirname, 'stubElectronRegister.ts');
-
-type StubEvent = { event: string; [key: string]: unknown };
-type Run = {
-  proc: ChildProcess;
-  events: StubEvent[];
-  output: () => string;
-  exited: Promise<number | null>;
-  waitFor(event: string, timeoutMs?: number): Promise<StubEvent>;
-};
-
-function runMain(env: Record<string, string>): Run {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--import', register, 'src/main/index.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const events: StubEvent[] = [];
-  let out = '';
-  const listeners = new Set<() => void>();
-  const onData = (d: Buffer): void => {
-    out += d.toString();
-    for (const line of d.toString().split('\n')) {
-      if (line.startsWith('STUB ')) {
-        events.push(JSON.parse(line.slice(5)) as StubEvent);
-      }
-    }
-    listeners.forEach((l) => l());
-  };
-  proc.stdout?.on('data', onData);
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return {
-    proc,
-    events,
-    output: () => out,
-    exited,
-    waitFor: (event, timeoutMs = 60_000) =>
-      new Promise((resolve, reject) => {
-        const check = (): boolean => {
-          const found = events.find((e) => e.event === event);
-          if (found !== undefined) {
-            listeners.delete(onEvent);
-            clearTimeout(timer);
-            resolve(found);
-          }
-          return found !== undefined;
-        };
-        const onEvent = (): void => void check();
-        const timer = setTimeout(() => {
-          listeners.delete(onEvent);
-          reject(new Error(`no "${event}" within ${timeoutMs} ms; output:\n${out}`));
-        }, timeoutMs);
-        listeners.add(onEvent);
-        void exited.then(() =>
-          setTimeout(() => check() || (clearTimeout(timer), reject(new Error(`exited without "${event}"; output:\n${out}`))), 50),
-        );
-        check();
-      }),
-  };
-}
+const runMain = (env: Record<string, string>) => run({ kind: 'source' }, env);
 
 describe('Electron main process (stub electron)', () => {
   const dirs: string[] = [];
