@@ -6,6 +6,7 @@ import type { HubAsset, HubOverview } from '../../core/api/contract';
 import { ApiError } from '../../core/api/result';
 import { decodeText } from '../../core/hub/decode';
 import { buildHubTree } from '../../core/hub/hubTree';
+import { buildSiteRoutes } from '../../core/hub/siteRoutes';
 import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import type { EndpointTopic } from '../../core/openapi/types';
 import { type ParseCache, type ParseCacheEntries, contentHash } from './parseCache';
@@ -31,6 +32,7 @@ export class HubService {
   private readonly docs = new Map<string, ParsedDoc>();
   private readonly renderCache = new Map<string, { mtimeMs: number; doc: RenderedDoc }>();
   private readonly specs: SpecCatalog;
+  private siteRoutes: Array<[string, string]> | null | undefined;
 
   private constructor(
     readonly root: string,
@@ -45,7 +47,12 @@ export class HubService {
   }
 
   /** Scans and parses the hub at `root`. Throws `not-found` when the folder cannot be used. */
-  static async open(root: string, bundled: boolean, parser: DocParser = inProcessParser, cache: ParseCache | null = null): Promise<HubService> {
+  static async open(
+    root: string,
+    bundled: boolean,
+    parser: DocParser = inProcessParser,
+    cache: ParseCache | null = null,
+  ): Promise<HubService> {
     let scan;
     try {
       scan = await scanHub(root);
@@ -105,7 +112,15 @@ export class HubService {
       return cached.doc;
     }
     const bytes = await this.read(relPath);
-    const outcome = await this.parser.run({ kind: 'render', path: relPath, bytes, files: [...this.files.keys()] });
+    const routes = this.routes();
+    const outcome = await this.parser.run({
+      kind: 'render',
+      path: relPath,
+      bytes,
+      files: [...this.files.keys()],
+      specs: this.specs.summaries().map((s) => s.path),
+      ...(routes !== null ? { routes } : {}),
+    });
     if (!outcome.ok) {
       throw new ApiError('unavailable', outcome.problem.message);
     }
@@ -147,6 +162,21 @@ export class HubService {
     return new Set(this.files.keys());
   }
 
+  /**
+   * Site routes of a hub published with Docusaurus (some doc is .mdx or has a front matter `id` or
+   * `slug`), else null: in a plain hub a missing `/docs/x.md` is a broken link, not a site page.
+   */
+  private routes(): Array<[string, string]> | null {
+    if (this.siteRoutes === undefined) {
+      const docs = this.allDocs();
+      const docusaurus = docs.some(
+        (d) => /\.mdx$/i.test(d.path) || typeof d.frontMatter?.['id'] === 'string' || typeof d.frontMatter?.['slug'] === 'string',
+      );
+      this.siteRoutes = docusaurus ? [...buildSiteRoutes(docs)] : null;
+    }
+    return this.siteRoutes;
+  }
+
   private async read(relPath: string): Promise<Uint8Array> {
     const safe = await resolveInHub(this.realRoot, relPath);
     const info = await stat(safe);
@@ -158,7 +188,7 @@ export class HubService {
 
   private async parseAll(): Promise<void> {
     const paths = [...this.files.values()].filter((f) => isMarkdown(f.path)).map((f) => f.path);
-    const cached = this.cache !== null ? await this.cache.load(this.realRoot) : new Map() as ParseCacheEntries;
+    const cached = this.cache !== null ? await this.cache.load(this.realRoot) : (new Map() as ParseCacheEntries);
     const fresh: ParseCacheEntries = new Map();
     // Small batches keep every worker busy while the event loop (IPC, HTTP) keeps answering.
     const BATCH = 8;

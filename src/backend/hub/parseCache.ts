@@ -12,7 +12,8 @@ import type { HubProblem, ParsedDoc } from '../../core/hub/types';
 import type { Logger } from '../logger';
 import { errorCode, sweepTempFiles, writeFileDurable } from '../store/durableWrite';
 
-const FORMAT = 2;
+// 3: `:::` containers, .mdx docs.
+const FORMAT = 3;
 
 /** What parsing a file gave: its doc, or the problem that kept it out. */
 export type CachedOutcome = { hash: string; doc: ParsedDoc; problem?: undefined } | { hash: string; doc?: undefined; problem: HubProblem };

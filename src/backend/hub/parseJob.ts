@@ -6,7 +6,19 @@ import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import { type SpecJob, type SpecOutcome, runSpecJob } from './specJob';
 
 /** Parse a doc for the tree and search, render it for the reader, or read an OpenAPI spec. */
-export type ParseJob = { kind: 'parse'; path: string; bytes: Uint8Array } | { kind: 'render'; path: string; bytes: Uint8Array; files: string[] } | SpecJob;
+export type ParseJob =
+  | { kind: 'parse'; path: string; bytes: Uint8Array }
+  | {
+      kind: 'render';
+      path: string;
+      bytes: Uint8Array;
+      files: string[];
+      /** The hub's OpenAPI files (links to them open the API reference). */
+      specs?: string[];
+      /** Docusaurus site routes -> doc paths, for a hub published as a Docusaurus site. */
+      routes?: Array<[string, string]>;
+    }
+  | SpecJob;
 
 /** What a job gives back. `problems` come first (encoding), then the doc's own. */
 export type ParseOutcome =
@@ -32,7 +44,10 @@ export function runParseJob(job: ParseJob): ParseOutcome {
       }
       return { ok: true, kind: 'parse', doc };
     }
-    const doc = renderDoc(job.path, decoded.text, new Set(job.files), decoded.encoding);
+    const doc = renderDoc(job.path, decoded.text, new Set(job.files), decoded.encoding, {
+      specs: new Set(job.specs ?? []),
+      ...(job.routes !== undefined ? { routes: new Map(job.routes) } : {}),
+    });
     if (decoded.problem !== null) {
       doc.problems.unshift(decoded.problem);
     }
@@ -41,7 +56,10 @@ export function runParseJob(job: ParseJob): ParseOutcome {
     if (e instanceof DocRejected) {
       return { ok: false, problem: e.problem };
     }
-    const message = e instanceof RangeError ? 'Markdown too deeply nested to parse' : `Could not be parsed: ${e instanceof Error ? e.message : String(e)}`;
+    const message =
+      e instanceof RangeError
+        ? 'Markdown too deeply nested to parse'
+        : `Could not be parsed: ${e instanceof Error ? e.message : String(e)}`;
     return { ok: false, problem: { path: job.path, code: 'parse-failed', severity: 'error', message } };
   }
 }

@@ -19,7 +19,7 @@ export type HubScan = { realRoot: string; files: ScannedFile[]; problems: HubPro
 
 /** True for the files the reader shows as docs. */
 export function isMarkdown(p: string): boolean {
-  return /\.(md|markdown)$/i.test(p);
+  return /\.(md|mdx|markdown)$/i.test(p);
 }
 
 /** Scans `root`. Never throws for a bad file: each becomes a problem. Throws if root is unusable. */
@@ -38,13 +38,23 @@ export async function scanHub(root: string): Promise<HubScan> {
     try {
       entries = await readdir(dirReal, { withFileTypes: true });
     } catch (e) {
-      problems.push({ path: rel || '.', code: 'unreadable', severity: 'error', message: `Folder could not be read: ${(e as Error).message}` });
+      problems.push({
+        path: rel || '.',
+        code: 'unreadable',
+        severity: 'error',
+        message: `Folder could not be read: ${(e as Error).message}`,
+      });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (files.length >= MAX_FILES) {
-        problems.push({ path: rel || '.', code: 'too-large', severity: 'error', message: `More than ${MAX_FILES} files: the rest are not read.` });
+        problems.push({
+          path: rel || '.',
+          code: 'too-large',
+          severity: 'error',
+          message: `More than ${MAX_FILES} files: the rest are not read.`,
+        });
         return;
       }
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
@@ -69,7 +79,12 @@ export async function scanHub(root: string): Promise<HubScan> {
           continue;
         }
         if (!isInside(realRoot, target)) {
-          problems.push({ path: childRel, code: 'symlink-outside', severity: 'error', message: 'Symbolic link to a place outside the hub: not read.' });
+          problems.push({
+            path: childRel,
+            code: 'symlink-outside',
+            severity: 'error',
+            message: 'Symbolic link to a place outside the hub: not read.',
+          });
           continue;
         }
         real = target;
@@ -83,12 +98,22 @@ export async function scanHub(root: string): Promise<HubScan> {
         await walk(real, childRel, depth + 1);
       } else if (info.isFile()) {
         if (info.size > MAX_FILE_BYTES) {
-          problems.push({ path: childRel, code: 'too-large', severity: 'error', message: `Larger than ${MAX_FILE_BYTES / 1048576} MiB: not read.` });
+          problems.push({
+            path: childRel,
+            code: 'too-large',
+            severity: 'error',
+            message: `Larger than ${MAX_FILE_BYTES / 1048576} MiB: not read.`,
+          });
           continue;
         }
         files.push({ path: childRel, bytes: info.size, mtimeMs: info.mtimeMs });
       } else if (isMarkdown(childRel) || !entry.name.startsWith('.')) {
-        problems.push({ path: childRel, code: 'special-file', severity: 'error', message: 'Not a regular file (FIFO, socket or device): not read.' });
+        problems.push({
+          path: childRel,
+          code: 'special-file',
+          severity: 'error',
+          message: 'Not a regular file (FIFO, socket or device): not read.',
+        });
       }
     }
   };

@@ -2,7 +2,7 @@
 import type { SpecSummary } from '../openapi/types';
 import type { DocSummary, HubTreeNode } from './types';
 
-const README = /^(readme|index)\.(md|markdown)$/i;
+const README = /^(readme|index)\.(md|mdx|markdown)$/i;
 
 function rank(name: string): number {
   return README.test(name) ? 0 : 1;
@@ -45,7 +45,12 @@ export function buildHubTree(docs: readonly DocSummary[], specs: readonly SpecSu
     const folderNodes: HubTreeNode[] = [...folder.folders.values()]
       .sort((a, b) => compareNames(a.name, b.name))
       .map((f) => ({ kind: 'folder', name: f.name, path: f.path, children: toNodes(f) }));
-    const specNodes: HubTreeNode[] = folder.specs.map((spec) => ({ kind: 'spec', name: spec.path.split('/').pop() ?? spec.path, path: spec.path, spec }));
+    const specNodes: HubTreeNode[] = folder.specs.map((spec) => ({
+      kind: 'spec',
+      name: spec.path.split('/').pop() ?? spec.path,
+      path: spec.path,
+      spec,
+    }));
     return [...docNodes, ...specNodes, ...folderNodes];
   };
   return toNodes(root);

@@ -4,8 +4,16 @@ import type { LinkKind } from './types';
 /** Where a link goes. `target` is a hub path, with `#anchor` when the link had one. */
 export type ResolvedLink = { kind: LinkKind; target: string | null };
 
+/** What a hub knows beyond its file list: its OpenAPI files and its docs' site routes. */
+export type LinkContext = {
+  /** Paths of the hub's OpenAPI files: a link to one opens the API reference. */
+  specs?: ReadonlySet<string>;
+  /** Docusaurus-style site routes (`/docs/intro`) to doc paths (see siteRoutes.ts). */
+  routes?: ReadonlyMap<string, string>;
+};
+
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-const MARKDOWN = /\.(md|markdown)$/i;
+const MARKDOWN = /\.(md|mdx|markdown)$/i;
 
 /** Joins and normalises a posix path; null when it climbs above the hub root. */
 export function normalizeHubPath(base: string, relative: string): string | null {
@@ -35,11 +43,14 @@ function safeDecode(s: string): string {
 }
 
 /**
- * Classifies a link found in `docPath`: another hub doc, an anchor in the same doc, a hub file,
- * an external http(s) page, a broken link, or a blocked scheme (javascript:, file:, data:...).
- * Extension-less and folder links are tried as `.md`, `/README.md` and `/index.md` (MkDocs style).
+ * Classifies a link found in `docPath`: another hub doc, an anchor in the same doc, one of the
+ * hub's OpenAPI files (`api`), a hub file, an external http(s) page, a route of the site the hub
+ * is published as (`site`: `/docs/...` naming no doc of the hub), a broken link, or a blocked
+ * scheme (javascript:, file:, data:...). Extension-less and folder links are tried as `.md`,
+ * `.mdx`, `/README.md` and `/index.md` (MkDocs and Docusaurus style); a root-relative link that is
+ * no file is looked up among the docs' site routes (path, front matter `id` and `slug`).
  */
-export function resolveLink(docPath: string, href: string, files: ReadonlySet<string>): ResolvedLink {
+export function resolveLink(docPath: string, href: string, files: ReadonlySet<string>, context: LinkContext = {}): ResolvedLink {
   const raw = href.trim();
   if (raw === '') {
     return { kind: 'broken', target: null };
@@ -61,16 +72,38 @@ export function resolveLink(docPath: string, href: string, files: ReadonlySet<st
   if (joined === null) {
     return { kind: 'broken', target: null };
   }
+  const withAnchor = (p: string): string => (anchor !== '' ? `${p}#${anchor}` : p);
   const found = findFile(joined, files);
   if (found === null) {
+    // Only a hub published as a site has routes; elsewhere a missing `/x.md` is just broken.
+    if (pathPart.startsWith('/') && context.routes !== undefined) {
+      const routed = context.routes.get(siteRouteKey(safeDecode(pathPart)));
+      return routed !== undefined
+        ? { kind: 'doc', target: withAnchor(routed) }
+        : { kind: 'site', target: withAnchor(safeDecode(pathPart)) };
+    }
     return { kind: 'broken', target: joined };
   }
-  const target = anchor !== '' ? `${found}#${anchor}` : found;
-  return { kind: MARKDOWN.test(found) ? 'doc' : 'asset', target };
+  if (context.specs?.has(found) === true) {
+    return { kind: 'api', target: withAnchor(found) };
+  }
+  return { kind: MARKDOWN.test(found) ? 'doc' : 'asset', target: withAnchor(found) };
+}
+
+/** The form a site route is looked up in: no trailing slash, no `.md`/`.mdx`, no `index`. */
+export function siteRouteKey(route: string): string {
+  const bare = route
+    .replace(/\/+$/, '')
+    .replace(/\.(md|mdx)$/i, '')
+    .replace(/\/(index|readme)$/i, '');
+  return bare === '' ? '/' : bare;
 }
 
 function findFile(path: string, files: ReadonlySet<string>): string | null {
   const bare = path.replace(/\/+$/, '');
-  const candidates = bare === '' ? ['README.md', 'index.md'] : [bare, `${bare}.md`, `${bare}/README.md`, `${bare}/index.md`];
+  const candidates =
+    bare === ''
+      ? ['README.md', 'index.md', 'index.mdx']
+      : [bare, `${bare}.md`, `${bare}.mdx`, `${bare}/README.md`, `${bare}/index.md`, `${bare}/index.mdx`];
   return candidates.find((c) => files.has(c)) ?? null;
 }

@@ -9,32 +9,37 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { normaliseAdmonitionTitles, remarkContainerDirectives, topLevelBlocks } from './dialects';
 import { parseFrontMatter } from './frontMatter';
 import { MAX_DOC_BYTES, nestingProblem } from './limits';
 import { createSlugger } from './slug';
 import type { HubProblem, ParsedDoc, Topic, TopicText } from './types';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkContainerDirectives).freeze();
 
 const EXPLICIT_ID = /\s*\{\s*#([A-Za-z0-9_.:-]+)\s*\}\s*$/;
 const PSEUDO_HEADING_MAX = 120;
 
 /** Thrown for a doc that must not be parsed; the loader turns it into a per-file problem. */
 export class DocRejected extends Error {
-  constructor(
-    readonly problem: HubProblem,
-  ) {
+  constructor(readonly problem: HubProblem) {
     super(problem.message);
   }
 }
 
 /** The mdast of a doc plus what was derived from it. */
-export type ParsedMarkdown = { tree: Root; doc: ParsedDoc };
+export type ParsedMarkdown = { tree: Root; doc: ParsedDoc; /** The text the tree's positions refer to. */ text: string };
 
 /** Parses one markdown doc. Throws DocRejected for input over the size or nesting limits. */
-export function parseMarkdown(path: string, text: string, encoding: ParsedDoc['encoding'] = 'utf-8'): ParsedMarkdown {
+export function parseMarkdown(path: string, source: string, encoding: ParsedDoc['encoding'] = 'utf-8'): ParsedMarkdown {
+  const text = normaliseAdmonitionTitles(source);
   if (text.length > MAX_DOC_BYTES) {
-    throw new DocRejected({ path, code: 'too-large', severity: 'error', message: `Larger than ${MAX_DOC_BYTES / 1048576} MiB; not shown.` });
+    throw new DocRejected({
+      path,
+      code: 'too-large',
+      severity: 'error',
+      message: `Larger than ${MAX_DOC_BYTES / 1048576} MiB; not shown.`,
+    });
   }
   const deep = nestingProblem(text);
   if (deep !== null) {
@@ -59,11 +64,16 @@ export function parseMarkdown(path: string, text: string, encoding: ParsedDoc['e
   }
   const unclosed = unclosedFence(tree, text);
   if (unclosed !== null) {
-    problems.push({ path, code: 'unclosed-fence', severity: 'warning', message: `Code fence opened on line ${unclosed} is never closed: the rest of the file shows as code.` });
+    problems.push({
+      path,
+      code: 'unclosed-fence',
+      severity: 'warning',
+      message: `Code fence opened on line ${unclosed} is never closed: the rest of the file shows as code.`,
+    });
   }
   const { topics, anchors, texts } = outline(path, tree);
   const title = docTitle(path, frontMatter, topics);
-  return { tree, doc: { path, title, topics, anchors, texts, frontMatter, problems, encoding } };
+  return { tree, text, doc: { path, title, topics, anchors, texts, frontMatter, problems, encoding } };
 }
 
 /** Parses one markdown doc into its topics, anchors and texts (see parseMarkdown). */
@@ -74,7 +84,9 @@ export function parseDoc(path: string, text: string): ParsedDoc {
 function outline(path: string, tree: Root): { topics: Topic[]; anchors: string[]; texts: TopicText[] } {
   const slugger = createSlugger();
   const anchors: string[] = [];
-  const hasStructure = tree.children.some((n) => n.type === 'heading' && n.depth >= 2 && n.depth <= 3);
+  // Blocks inside a `:::` container count as top level, so an admonition never hides a topic.
+  const { blocks, parents } = topLevelBlocks(tree);
+  const hasStructure = blocks.some((n) => n.type === 'heading' && n.depth >= 2 && n.depth <= 3);
   // Ids are assigned in document order over every heading (nested ones too), like GitHub.
   const topicNodes = new Map<RootContent, { depth: 1 | 2 | 3; title: string; id: string }>();
   visit(tree, (node, _index, parent) => {
@@ -84,10 +96,10 @@ function outline(path: string, tree: Root): { topics: Topic[]; anchors: string[]
       const slug = explicit !== null ? slugger.reserve(explicit) : slugger.slug(title);
       setId(node, slug);
       anchors.push(slug);
-      if (parent === tree && node.depth <= 3) {
+      if (parents.has(parent) && node.depth <= 3) {
         topicNodes.set(node, { depth: node.depth as 1 | 2 | 3, title, id: slug });
       }
-    } else if (node.type === 'paragraph' && parent === tree) {
+    } else if (node.type === 'paragraph' && parents.has(parent) && node.data?.directiveLabel !== true) {
       const title = pseudoHeadingTitle(node);
       if (title !== null) {
         const slug = slugger.slug(title);
@@ -106,7 +118,7 @@ function outline(path: string, tree: Root): { topics: Topic[]; anchors: string[]
   const stack: Topic[] = [];
   let current: { text: string[]; code: string[] } = { text: [], code: [] };
   const preamble = current;
-  for (const node of tree.children) {
+  for (const node of blocks) {
     const t = topicNodes.get(node);
     if (t !== undefined) {
       while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= t.depth) {
@@ -223,8 +235,13 @@ function docTitle(path: string, frontMatter: ParsedDoc['frontMatter'], topics: T
 export function fileTitle(path: string): string {
   const parts = path.split('/');
   let base = parts[parts.length - 1] ?? path;
-  if (/^(readme|index)\.md$/i.test(base) && parts.length > 1) {
+  if (/^(readme|index)\.mdx?$/i.test(base) && parts.length > 1) {
     base = parts[parts.length - 2] ?? base;
   }
-  return base.replace(/\.(md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim() || path;
+  return (
+    base
+      .replace(/\.(md|mdx|markdown)$/i, '')
+      .replace(/[-_]+/g, ' ')
+      .trim() || path
+  );
 }

@@ -11,9 +11,22 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { resolveLink } from './links';
+import { DIALECT_CLASSES, showDialects } from './dialects';
+import { type LinkContext, resolveLink } from './links';
 import { parseMarkdown } from './parseDoc';
 import type { RenderedDoc } from './types';
+
+type AttributeRule = NonNullable<SanitizeSchema['attributes']>[string][number];
+
+/** The default rules of `tag` with `classes` added to its allowed class names (one className rule). */
+function withClasses(tag: string, classes: readonly string[]): AttributeRule[] {
+  const rules = defaultSchema.attributes?.[tag] ?? [];
+  const existing = rules.find(
+    (r): r is [string, ...(string | number | boolean | RegExp | null | undefined)[]] => Array.isArray(r) && r[0] === 'className',
+  );
+  const others = rules.filter((r) => r !== existing);
+  return [...others, ['className', ...(existing?.slice(1) ?? []), ...classes]];
+}
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
@@ -21,7 +34,10 @@ const schema: SanitizeSchema = {
   clobber: ['name', 'ariaDescribedBy', 'ariaLabelledBy'],
   attributes: {
     ...defaultSchema.attributes,
-    p: [...(defaultSchema.attributes?.['p'] ?? []), ['className', 'pseudo-heading']],
+    p: withClasses('p', ['pseudo-heading', ...DIALECT_CLASSES]),
+    div: withClasses('div', DIALECT_CLASSES),
+    span: withClasses('span', DIALECT_CLASSES),
+    a: withClasses('a', DIALECT_CLASSES),
     details: [...(defaultSchema.attributes?.['details'] ?? []), 'open'],
   },
 };
@@ -33,11 +49,23 @@ const toHast = unified()
   .use(rehypeHighlight, { languages: { ...common, dockerfile }, plainText: ['mermaid', 'text', 'txt'], detect: false })
   .freeze();
 
-/** Parses and renders one doc. `files` is every path in the hub, for link checking. */
-export function renderDoc(path: string, text: string, files: ReadonlySet<string>, encoding: RenderedDoc['encoding'] = 'utf-8'): RenderedDoc {
-  const { tree, doc } = parseMarkdown(path, text, encoding);
+/**
+ * Parses and renders one doc. `files` is every path in the hub, for link checking; `context` names
+ * the hub's OpenAPI files and site routes (links to them open the API reference or the doc).
+ */
+export function renderDoc(
+  path: string,
+  text: string,
+  files: ReadonlySet<string>,
+  encoding: RenderedDoc['encoding'] = 'utf-8',
+  context: LinkContext = {},
+): RenderedDoc {
+  const parsed = parseMarkdown(path, text, encoding);
+  const { tree, doc } = parsed;
+  // After outlining (topic ids never depend on it), before sanitising (nothing it emits escapes).
+  showDialects(tree, parsed.text, path, doc.frontMatter);
   const hast: HastRoot = toHast.runSync(tree);
-  classifyLinks(hast, path, files);
+  classifyLinks(hast, path, files, { anchors: 'follow' }, context);
   return { ...doc, safeHast: hast };
 }
 
@@ -46,20 +74,26 @@ export function renderDoc(path: string, text: string, files: ReadonlySet<string>
  * `docPath` (see resolveLink). With `anchors: 'block'`, same-page `#anchor` links are inert
  * (places with no anchors to scroll to, like an API description).
  */
-export function classifyLinks(hast: HastRoot, docPath: string, files: ReadonlySet<string>, options: { anchors: 'follow' | 'block' } = { anchors: 'follow' }): void {
+export function classifyLinks(
+  hast: HastRoot,
+  docPath: string,
+  files: ReadonlySet<string>,
+  options: { anchors: 'follow' | 'block' } = { anchors: 'follow' },
+  context: LinkContext = {},
+): void {
   visit(hast, (node) => {
     delete node.position;
     if (node.type === 'element') {
-      classify(docPath, node, files, options.anchors);
+      classify(docPath, node, files, options.anchors, context);
     }
   });
 }
 
-function classify(docPath: string, el: Element, files: ReadonlySet<string>, anchors: 'follow' | 'block'): void {
+function classify(docPath: string, el: Element, files: ReadonlySet<string>, anchors: 'follow' | 'block', context: LinkContext): void {
   const props = el.properties;
   if (el.tagName === 'a' && typeof props['href'] === 'string') {
     const href = props['href'];
-    const link = resolveLink(docPath, href, files);
+    const link = resolveLink(docPath, href, files, context);
     const kind = link.kind === 'anchor' && anchors === 'block' ? 'blocked' : link.kind;
     props['dataLinkKind'] = kind;
     props['dataHref'] = href;

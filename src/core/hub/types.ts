@@ -51,7 +51,7 @@ export type TopicText = {
 };
 
 /** Where a link in a doc points, decided when the doc is parsed. */
-export type LinkKind = 'doc' | 'anchor' | 'asset' | 'external' | 'broken' | 'blocked';
+export type LinkKind = 'doc' | 'anchor' | 'api' | 'asset' | 'external' | 'site' | 'broken' | 'blocked';
 
 /** What the sidebar needs of a doc. */
 export type DocSummary = {

@@ -5,7 +5,8 @@ import { OpenHubForm } from './components/OpenHubForm';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { Reader } from './components/Reader';
 import { ApiReference } from './components/api/ApiReference';
-import { specPathsOf, specTopicsOf } from './components/api/specTree';
+import { specPathsOf, specSummaryOf, specTopicsOf } from './components/api/specTree';
+import { specAnchorSlug } from '../../core/hub/specAnchor';
 import { SearchPalette } from './components/search/SearchPalette';
 import { hitRoute } from './components/search/hitRoute';
 import { Dashboard } from './components/study/Dashboard';
@@ -69,7 +70,14 @@ export function App({ api }: { api: StudyApi }) {
   const hub = hubState.status === 'ready' ? hubState.hub : null;
   const path = route.path ?? (hub !== null ? startDoc(hub.tree) : null);
   const open = useCallback((p: string, slug: string | null) => navigate({ view: 'read', path: p, slug }), [navigate]);
-  const onNavigate = useCallback((r: Route) => navigate(r), [navigate]);
+  const onNavigate = useCallback(
+    (r: Route) => {
+      // A link's anchor into an OpenAPI file (operationId, Redoc or JSON pointer form) -> the operation's slug.
+      const spec = r.view === 'api' && r.slug !== null && hub !== null ? specSummaryOf(hub.tree, r.path) : null;
+      navigate(spec !== null && r.view === 'api' && r.slug !== null ? { ...r, slug: specAnchorSlug(spec, r.slug) } : r);
+    },
+    [navigate, hub],
+  );
   const specPaths = useMemo(() => specPathsOf(hub?.tree), [hub]);
   // A spec opens as an API reference, whether reached by its api route, the tree, search or a link.
   const apiPath = path !== null && (route.view === 'api' || specPaths.has(path)) ? path : null;

@@ -7,7 +7,14 @@ import { targetRoute, type Route } from '../route';
 import { boundText } from './BoundedText';
 import { DiagramPre } from './diagrams/DiagramPre';
 
-type LinkProps = { children?: ReactNode; href?: string; 'data-link-kind'?: string; 'data-target'?: string; 'data-href'?: string; className?: string };
+type LinkProps = {
+  children?: ReactNode;
+  href?: string;
+  'data-link-kind'?: string;
+  'data-target'?: string;
+  'data-href'?: string;
+  className?: string;
+};
 type ImageProps = { alt?: string; 'data-image-kind'?: string; 'data-src'?: string; title?: string };
 
 type Props = {
@@ -45,7 +52,11 @@ function HubImage({ api, path, alt }: { api: StudyApi; path: string; alt: string
     };
   }, [api, path]);
   if (error !== null) {
-    return <span className="image-placeholder" title={boundText(error)}>[image: {alt || path}]</span>;
+    return (
+      <span className="image-placeholder" title={boundText(error)}>
+        [image: {alt || path}]
+      </span>
+    );
   }
   return src === null ? <span className="image-placeholder">{alt}</span> : <img src={src} alt={alt} />;
 }
@@ -67,25 +78,54 @@ export const DocContent = memo(function DocContent({ safeHast, api, onNavigate }
         </a>
       );
     }
+    if (kind === 'api' && target !== undefined) {
+      // The hub's own OpenAPI file: open its API reference (at the operation the anchor names).
+      const at = target.indexOf('#');
+      const onClick = (e: MouseEvent): void => {
+        e.preventDefault();
+        onNavigate({ view: 'api', path: at === -1 ? target : target.slice(0, at), slug: at === -1 ? null : target.slice(at + 1) || null });
+      };
+      return (
+        <a href={`#${original}`} className={className} data-link-kind="api" onClick={onClick} title={`API reference: ${target}`}>
+          {children}
+        </a>
+      );
+    }
     if (kind === 'external' && href !== undefined) {
       const onClick = (e: MouseEvent): void => {
         e.preventDefault();
         void openExternal(api, href);
       };
       return (
-        <a href={href} className={className} data-link-kind="external" target="_blank" rel="noopener noreferrer" onClick={onClick} title={href}>
+        <a
+          href={href}
+          className={className}
+          data-link-kind="external"
+          target="_blank"
+          rel="noopener noreferrer"
+          onClick={onClick}
+          title={href}
+        >
           {children}
         </a>
       );
     }
     const why =
-      kind === 'broken'
-        ? `Broken link: ${original} does not exist in this hub`
-        : kind === 'asset'
-          ? `A file in the hub: ${target ?? original}`
-          : 'This link is disabled: only http(s) and hub links are followed';
+      kind === 'site'
+        ? `A page of the site this hub is published as (${original}); it is not a doc of this hub`
+        : kind === 'broken'
+          ? `Broken link: ${original} does not exist in this hub`
+          : kind === 'asset'
+            ? `A file in the hub: ${target ?? original}`
+            : 'This link is disabled: only http(s) and hub links are followed';
     return (
-      <a className={`${className ?? ''} link-${kind ?? 'blocked'}`.trim()} data-link-kind={kind ?? 'blocked'} aria-disabled="true" title={why} role="link">
+      <a
+        className={`${className ?? ''} link-${kind ?? 'blocked'}`.trim()}
+        data-link-kind={kind ?? 'blocked'}
+        aria-disabled="true"
+        title={why}
+        role="link"
+      >
         {children}
       </a>
     );
@@ -104,5 +144,11 @@ export const DocContent = memo(function DocContent({ safeHast, api, onNavigate }
     );
   };
   // hast-util-to-jsx-runtime types its result with the global JSX namespace, which React 19 no longer declares.
-  return toJsxRuntime(safeHast, { Fragment, jsx, jsxs, passNode: true, components: { a: Link, img: Image, pre: DiagramPre } }) as ReactElement;
+  return toJsxRuntime(safeHast, {
+    Fragment,
+    jsx,
+    jsxs,
+    passNode: true,
+    components: { a: Link, img: Image, pre: DiagramPre },
+  }) as ReactElement;
 });

@@ -1,5 +1,21 @@
 /** The hub tree's OpenAPI specs, as the app shell needs them (routing and topics). */
 import type { HubTreeNode, Topic } from '../../../../core/hub/types';
+import type { SpecSummary } from '../../../../core/openapi/types';
+
+/** The summary of the spec at `path`, or null. */
+export function specSummaryOf(tree: readonly HubTreeNode[], path: string): SpecSummary | null {
+  for (const n of tree) {
+    if (n.kind === 'folder') {
+      const found = specSummaryOf(n.children, path);
+      if (found !== null) {
+        return found;
+      }
+    } else if (n.kind === 'spec' && n.path === path) {
+      return n.spec;
+    }
+  }
+  return null;
+}
 
 /** Paths of every spec in the tree. */
 export function specPathsOf(tree: readonly HubTreeNode[] | undefined): ReadonlySet<string> {
