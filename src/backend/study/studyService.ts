@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Dashboard, TrashItem } from '../../core/api/studyApi';
 import { ApiError } from '../../core/api/result';
-import type { Note, ProgressEntry, ProgressState, StudyDb } from '../../core/db/schema';
+import type { Note, ProgressEntry, ProgressState, StudyDb, SyncBase } from '../../core/db/schema';
 import type { DbStatus } from '../../core/db/status';
 import { addActivity, currentStreak, heatmap, localDay, touchRecent } from '../../core/study/activity';
 import { type NoteListItem, type NoteQuery, cleanTags, isOrphaned, queryNotes, tagCounts } from '../../core/study/notes';
@@ -16,6 +16,15 @@ import { noteHash } from '../../core/sync/reconcile';
 import { purgeAt, purgeTrash } from '../../core/study/trash';
 import type { BackendContext, NoteSnapshot } from '../context';
 import { SaveFailedError, StudyStore } from '../store/studyStore';
+
+/** The 20 most recent sync bases (one per repo, branch and handle the learner synced with). */
+function keepBases(bases: Record<string, SyncBase>): Record<string, SyncBase> {
+  return Object.fromEntries(
+    Object.entries(bases)
+      .sort((a, b) => b[1].at.localeCompare(a[1].at))
+      .slice(0, 20),
+  );
+}
 
 /** File name of the database inside the data folder. */
 export const STUDY_DB_FILE = 'study.json';
@@ -336,7 +345,7 @@ export class StudyService {
         db.progress = next.progress;
         db.tombstones = next.tombstones;
         db.trash = purgeTrash(next.trash, this.clock());
-        db.syncBase = next.syncBase;
+        db.syncBases = keepBases({ ...db.syncBases, [next.syncBase.key]: next.syncBase });
         // Reviews graded meanwhile survive: the merge keeps the latest review of each card.
         if (merged.review !== undefined) {
           db.review = mergeReview(db.review, merged.review);

@@ -99,10 +99,11 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
   const db = d.study.store.data;
   const exported: Note[] = db.notes.map((n) => ({ ...n, tags: [...n.tags] }));
   const exportedTombstones: Tombstones = { ...db.tombstones };
-  const base = db.syncBase !== null && db.syncBase.key === d.baseKey ? db.syncBase.notes : {};
+  const known = Object.hasOwn(db.syncBases, d.baseKey) ? db.syncBases[d.baseKey] : undefined;
+  const base = known?.notes ?? {};
   const localProgress = toSync(db.progress);
   const localReview = db.review;
-  await d.step('export', 'done', `${exported.length} notes, ${Object.keys(localProgress).length} topics${db.syncBase === null || db.syncBase.key !== d.baseKey ? ', first sync of this database with this repo' : ''}`);
+  await d.step('export', 'done', `${exported.length} notes, ${Object.keys(localProgress).length} topics${known === undefined ? ', first sync of this database with this repo' : ''}`);
 
   await d.step('fetch', 'running');
   const remoteRef = `refs/remotes/${info.remote}/${info.branch}`;

@@ -1,11 +1,12 @@
 /** The sync domain: settings, one sync at a time, events, the log, crash recovery, conflicts. */
 import { existsSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, realpath, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConflictPair, SyncRunResult, SyncSnapshot, SyncStatus, SyncStepName, SyncStepReport } from '../../core/api/syncApi';
 import { ApiError } from '../../core/api/result';
 import { CONFLICT_TAG } from '../../core/sync/merge';
+import { repoKey } from '../../core/sync/repoKey';
 import { handleFromName, isValidHandle, machineLabel, syncSummary } from '../../core/sync/summary';
 import type { BackendContext } from '../context';
 import { SyncError, syncError } from '../git/gitErrors';
@@ -27,6 +28,18 @@ export type SyncServiceOptions = {
 };
 
 const EMPTY_COUNTS = { notesUp: 0, notesDown: 0, topicsMerged: 0, conflicts: 0, skipped: 0 };
+
+/** A remote on disk (a path or file:// URL) as its real absolute path; any other URL as it is. */
+async function resolveLocalRemote(url: string, top: string): Promise<string> {
+  const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.toLowerCase().startsWith('file://');
+  const isScp = /^(?:[^@/\s]+@)?[^:/\s]+:(?!\/\/)/.test(url) && !/^[a-zA-Z]:[\\/]/.test(url);
+  if (isUrl || isScp || url === '') {
+    return url;
+  }
+  const p = url.toLowerCase().startsWith('file://') ? decodeURIComponent(url.slice('file://'.length)) : url;
+  const abs = path.resolve(top, p);
+  return realpath(abs).catch(() => abs);
+}
 
 function alive(pid: number): boolean {
   try {
@@ -223,7 +236,7 @@ export class SyncService {
         study: this.study,
         scratch: await this.files.scratch(),
         rescueDir: path.join(this.files.dir, 'rescued', startedAt.replace(/[:.]/g, '-')),
-        baseKey: `${settings.handle}\n${remoteUrl}\n${info.branch}`,
+        baseKey: repoKey(settings.handle, await resolveLocalRemote(remoteUrl, info.top), info.branch),
         confirmDeletions,
         now: this.now,
         step: (s, st, d) => report(s, st, d),

@@ -36,10 +36,10 @@ export const migrations: readonly Migration[] = [
   {
     // Never lose a note: deleted notes go to a Trash and leave tombstones; the sync base records
     // what this database last synced. A database from before this step never synced as far as
-    // the merge knows (null base), so its first sync merges the repo in and deletes nothing.
+    // the merge knows (no base), so its first sync merges the repo in and deletes nothing.
     name: '003-trash-tombstones-sync-base',
     from: 3,
-    up: (old) => ({ ...old, schemaVersion: 4, trash: [], tombstones: {}, syncBase: null }),
+    up: (old) => ({ ...old, schemaVersion: 4, trash: [], tombstones: {}, syncBases: {} }),
   },
 ];
 

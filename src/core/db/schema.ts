@@ -85,8 +85,8 @@ export const studyDbSchema = z
     trash: z.array(trashItemSchema),
     /** Deleted note ids and the version deleted: the deletion syncs, and only that version is deleted elsewhere. */
     tombstones: z.record(z.string(), tombstoneSchema),
-    /** What this database last synced (null: never, or reset): deletions are only pushed against it. */
-    syncBase: syncBaseSchema.nullable(),
+    /** What this database last synced with each repo (by key; none: never, or reset). */
+    syncBases: z.record(z.string(), syncBaseSchema),
   })
   .strict();
 /** The whole database, current version. */
@@ -94,5 +94,5 @@ export type StudyDb = z.infer<typeof studyDbSchema>;
 
 /** An empty database of the current version. */
 export function defaultStudyDb(): StudyDb {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, progress: {}, notes: [], days: {}, recent: [], resetUndo: null, review: emptyReviewState(), trash: [], tombstones: {}, syncBase: null };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, progress: {}, notes: [], days: {}, recent: [], resetUndo: null, review: emptyReviewState(), trash: [], tombstones: {}, syncBases: {} };
 }

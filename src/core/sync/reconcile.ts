@@ -87,7 +87,13 @@ export function reconcileNotes(local: NoteSide, remote: NoteSide, base: Readonly
       } else {
         out.push(ln);
         result.up.push(id);
-        const copy = conflictCopy(rn, origin);
+        let copy = conflictCopy(rn, origin);
+        // A note already under the copy's id is that copy only if it holds the same text (another
+        // machine made it); an unrelated note with that id (a crafted file) must not swallow it.
+        const isCopy = (n: SyncNote | undefined): boolean => n === undefined || (n.body === rn.body && n.topicId === rn.topicId);
+        for (let i = 2; !isCopy(l.get(copy.id)) || !isCopy(r.get(copy.id)); i++) {
+          copy = { ...copy, id: `${conflictCopy(rn, origin).id}-${i}` };
+        }
         if (!l.has(copy.id)) {
           // When the repo already holds this copy (made by another machine), the loop brings it.
           if (!r.has(copy.id)) {

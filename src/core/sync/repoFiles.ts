@@ -1,6 +1,8 @@
 /** The database's notes and progress <-> the files under `.nexus/<handle>/`. */
 import { parseReviewText, serialiseReview } from '../review/merge';
 import type { ReviewState } from '../review/reviewSchema';
+import { contentHash } from '../search/contentHash';
+import { CONFLICT_TAG } from './merge';
 import { notePaths, parseNote, serialiseNote } from './noteFile';
 import { parseProgress, serialiseProgress } from './progressFile';
 import { parseTombstones, serialiseTombstones } from './tombstoneFile';
@@ -14,6 +16,8 @@ export const NOTES_DIR = 'notes/';
 export const REVIEW_FILE = 'review.json';
 /** Name of the tombstones file (deleted note ids) inside the handle folder. */
 export const TOMBSTONES_FILE = 'tombstones.json';
+
+const sameText = (a: SyncNote, b: SyncNote): boolean => a.title === b.title && a.body === b.body && a.topicId === b.topicId && a.tags.join('\u0001') === b.tags.join('\u0001');
 
 /**
  * The files that represent `notes` and `progress` (and `review` and `tombstones`, when given),
@@ -35,7 +39,9 @@ export function exportFiles(notes: readonly SyncNote[], progress: SyncProgress, 
 
 /**
  * Reads one side (local, remote or base) from its files. Unreadable files are listed in
- * `skipped`; a note id seen twice keeps the most recently updated copy.
+ * `skipped`. A note id seen twice (a file copied by hand) keeps the most recently updated
+ * version under the id; another text under the same id becomes a note of its own
+ * (`<id>~d<hash>`, tagged `conflict`), so nothing a file holds is dropped.
  */
 export function readSide(files: readonly RepoFile[]): SyncSide {
   const byId = new Map<string, SyncNote>();
@@ -71,9 +77,15 @@ export function readSide(files: readonly RepoFile[]): SyncSide {
         skipped.push(f.path);
         continue;
       }
-      const prev = byId.get(parsed.note.id);
-      if (prev === undefined || parsed.note.updatedAt > prev.updatedAt) {
-        byId.set(parsed.note.id, parsed.note);
+      const n = parsed.note;
+      const prev = byId.get(n.id);
+      if (prev === undefined) {
+        byId.set(n.id, n);
+      } else if (!sameText(prev, n)) {
+        const [keep, other] = n.updatedAt > prev.updatedAt || (n.updatedAt === prev.updatedAt && serialiseNote(n) > serialiseNote(prev)) ? [n, prev] : [prev, n];
+        byId.set(keep.id, keep);
+        const dup = { ...other, id: `${other.id.slice(0, 80)}~d${contentHash([serialiseNote(other)]).slice(0, 12)}`, tags: other.tags.includes(CONFLICT_TAG) ? other.tags : [...other.tags, CONFLICT_TAG].slice(-100) };
+        byId.set(dup.id, dup);
       }
     }
   }

@@ -20,7 +20,7 @@ describe('migration 003-trash-tombstones-sync-base', () => {
     expect(outcome.db.trash).toEqual([]);
     expect(outcome.db.tombstones).toEqual({});
     // No base: the first sync after the upgrade merges the repo in and pushes no deletion.
-    expect(outcome.db.syncBase).toBeNull();
+    expect(outcome.db.syncBases).toEqual({});
     expect(outcome.db.notes).toEqual(old['notes']);
     expect(outcome.db.progress).toEqual(old['progress']);
   });

@@ -146,7 +146,7 @@ describe('exportFiles / readSide with tombstones and reserved paths', () => {
     ).toEqual(['n1', 'n2']);
   });
 
-  it('keeps the most recently updated copy when a note id appears twice', () => {
+  it('keeps the most recently updated copy under the id when a note id appears twice, and the other text as a note of its own', () => {
     const older = note('n1', { body: 'old' });
     const newer = note('n1', { body: 'new', updatedAt: '2025-02-01T00:00:00.000Z' });
     const [fa] = exportFiles([newer], {});
@@ -158,7 +158,14 @@ describe('exportFiles / readSide with tombstones and reserved paths', () => {
       [fa, { ...fb, path: 'notes/other.md' }],
       [{ ...fb, path: 'notes/other.md' }, fa],
     ]) {
-      expect(readSide(files).notes).toEqual([newer]);
+      const notes = readSide(files).notes;
+      expect(notes.find((n) => n.id === 'n1')).toEqual(newer);
+      const dup = notes.filter((n) => n.id !== 'n1');
+      expect(dup).toHaveLength(1);
+      expect(dup[0]).toMatchObject({ body: 'old', tags: expect.arrayContaining(['conflict']) as unknown });
+      expect(dup[0]?.id).toMatch(/^n1~d[0-9a-f]{12}$/);
     }
+    // The same text twice (a file copied and left alone) is one note.
+    expect(readSide([fa, { ...fa, path: 'notes/copy.md' }]).notes).toEqual([newer]);
   });
 });

@@ -100,7 +100,7 @@ describe('sync matrix: databases that do not know the repo', () => {
     const b = await w.machine('laptop-b');
     await b.sync.run();
     await b.study.store.update((db) => {
-      db.syncBase = null;
+      db.syncBases = {};
       db.notes = [];
     });
     expect((await b.sync.run()).error).toBeNull();
