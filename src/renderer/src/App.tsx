@@ -218,7 +218,7 @@ export function App({ api }: { api: StudyApi }) {
           ) : route.view === 'review' ? (
             <ReviewView api={api} onNavigate={onNavigate} onReviewed={() => setReviewTick((n) => n + 1)} />
           ) : route.view === 'notes' ? (
-            <NotesView api={api} noteId={route.noteId} onNavigate={onNavigate} />
+            <NotesView api={api} events={getEvents()} noteId={route.noteId} onNavigate={onNavigate} />
           ) : apiPath !== null ? (
             <ApiReference
               key={apiPath}
