@@ -30,10 +30,10 @@ const card = (id: string, q: string, a: string): DueCard => ({
 function reviewApi() {
   let due = [card('c1', 'What grows?', 'The'), card('c2', 'Name a remedy.', 'Throttle the')];
   return fakeApi({
-    'review.due': () => ({ cards: due, total: due.length, nextDue: due.length === 0 ? inDays(3) : null }),
+    'review.due': () => ({ cards: due, total: due.length, nextDue: due.length === 0 ? inDays(3) : null, limited: 0 }),
     'review.grade': ({ cardId, grade }) => {
       due = due.filter((c) => c.id !== cardId);
-      return { cardId, due: inDays(grade === 1 ? 1 : 3), scheduledDays: grade === 1 ? 1 : 3, remaining: due.length };
+      return { cardId, due: inDays(grade === 1 ? 1 : 3), scheduledDays: grade === 1 ? 1 : 3, remaining: due.length, leech: false };
     },
   });
 }
@@ -84,6 +84,43 @@ describe('ReviewView', () => {
     await waitFor(() => expect(screen.getByRole('article', { name: 'Card' })).toBeTruthy());
     fireEvent.keyDown(screen.getByLabelText('elsewhere'), { key: ' ' });
     expect(screen.queryByLabelText('Answer')).toBeNull();
+  });
+});
+
+describe('ReviewSession', () => {
+  it('ends with a summary (cards, time, Again count, next due) and takes the last answer back with Ctrl+Z', async () => {
+    let due = [card('c1', 'What grows?', 'The'), card('c2', 'Name a remedy.', 'Throttle the')];
+    const graded: string[] = [];
+    const api = fakeApi({
+      'review.due': () => ({ cards: due, total: due.length, nextDue: inDays(1), limited: 0 }),
+      'review.grade': ({ cardId, grade }) => {
+        graded.push(cardId);
+        due = due.filter((c) => c.id !== cardId);
+        return { cardId, due: inDays(1), scheduledDays: 1, remaining: due.length, leech: grade === 1 };
+      },
+      'review.undo': () => {
+        const id = graded.pop() ?? '';
+        due = [card(id, 'What grows?', 'The'), ...due];
+        return { undone: 'answer', cardId: id };
+      },
+    });
+    render(<ReviewView api={api} onNavigate={vi.fn()} />);
+    await waitFor(() => expect(screen.getByRole('article', { name: 'Card' }).textContent).toContain('What grows?'));
+    fireEvent.keyDown(window, { key: ' ' });
+    fireEvent.keyDown(window, { key: '1' });
+    expect((await screen.findByTestId('review-notice')).textContent).toMatch(/leech and suspended/);
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(screen.getByTestId('review-notice').textContent).toBe('Your last answer was taken back.'));
+    await waitFor(() => expect(screen.getByTestId('review-remaining').textContent).toBe('2 due'));
+    expect(api.calls.filter(([m]) => m === 'review.undo')).toHaveLength(1);
+    for (const key of [' ', '3']) {
+      fireEvent.keyDown(window, { key });
+    }
+    await waitFor(() => expect(screen.getByRole('article', { name: 'Card' }).textContent).toContain('Name a remedy.'));
+    fireEvent.keyDown(window, { key: ' ' });
+    fireEvent.keyDown(window, { key: '1' });
+    const summary = await screen.findByTestId('review-summary');
+    expect(summary.textContent).toMatch(/Cards2Time1 minAgain1Next duetomorrow/);
   });
 });
 

@@ -4,11 +4,19 @@ import type { DueCard } from '../../../../core/api/reviewApi';
 import type { Route } from '../../route';
 import { DocContent } from '../DocContent';
 import { isTyping } from '../study/ProgressControls';
+import { kindLabel } from './cardLabels';
 import { formatDue } from './formatDue';
 import './review.css';
 import { BoundedText } from '../BoundedText';
 
-type Props = { api: StudyApi; onNavigate: (route: Route) => void; /** Called after each grade (the topbar count). */ onReviewed?: () => void };
+type Props = {
+  api: StudyApi;
+  onNavigate: (route: Route) => void;
+  /** Called after each grade or undo (the topbar count). */
+  onReviewed?: () => void;
+  /** Review only this topic's due and fading cards, without the daily limits. */
+  topicId?: string;
+};
 
 const GRADES = [
   { grade: 1, label: 'Again' },
@@ -17,23 +25,29 @@ const GRADES = [
   { grade: 4, label: 'Easy' },
 ] as const;
 
-type Queue = { cards: DueCard[]; total: number; nextDue: string | null };
+type Queue = { cards: DueCard[]; total: number; nextDue: string | null; limited: number };
+
+/** What this sitting did: cards answered, Again count, when it started. */
+type Session = { cards: number; again: number; startedAt: number; lastAt: number; grades: number[] };
 
 /**
- * The Review view: one due card at a time. Space (or Enter) reveals the answer, rendered like the
- * hub; 1-4 grade it Again / Hard / Good / Easy; the next due date of the graded card is shown.
+ * A review session: one due card at a time. Space (or Enter) reveals the answer, rendered like the
+ * hub; 1-4 grade it Again / Hard / Good / Easy; Ctrl+Z takes the last answer back. When the queue
+ * is empty, a summary (cards, time, Again count) and the next due time.
  */
-export function ReviewView({ api, onNavigate, onReviewed }: Props) {
+export function ReviewSession({ api, onNavigate, onReviewed, topicId }: Props) {
   const [queue, setQueue] = useState<Queue | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [last, setLast] = useState<{ question: string; due: string; grade: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [session, setSession] = useState<Session>(() => ({ cards: 0, again: 0, startedAt: Date.now(), lastAt: Date.now(), grades: [] }));
 
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
     let live = true;
-    void api['review.due']({ limit: 50 }).then((res) => {
+    void api['review.due']({ limit: 50, ...(topicId !== undefined ? { topicId } : {}) }).then((res) => {
       if (!live) {
         return;
       }
@@ -47,7 +61,7 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
     return () => {
       live = false;
     };
-  }, [api, reload]);
+  }, [api, reload, topicId]);
 
   const card = queue?.cards[0] ?? null;
 
@@ -65,6 +79,8 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
       return;
     }
     setLast({ question: card.topicTitle ?? 'Card', due: res.value.due, grade: GRADES[g - 1]?.label ?? '' });
+    setNotice(res.value.leech ? 'That card was forgotten 8 times: it is now a leech and suspended. Rewrite it in the card browser, then unsuspend it.' : null);
+    setSession((s) => ({ ...s, cards: s.cards + 1, again: s.again + (g === 1 ? 1 : 0), lastAt: Date.now(), grades: [...s.grades, g] }));
     onReviewed?.();
     if (rest.length === 0) {
       setReload((n) => n + 1);
@@ -73,7 +89,32 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
     }
   };
 
+  const undo = async (): Promise<void> => {
+    const res = await api['review.undo']({});
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    if (res.value.undone === null) {
+      setNotice('Nothing to undo.');
+      return;
+    }
+    setNotice(res.value.undone === 'answer' ? 'Your last answer was taken back.' : `Undone: ${res.value.undone}.`);
+    if (res.value.undone === 'answer') {
+      setSession((s) => ({ ...s, cards: Math.max(0, s.cards - 1), again: s.again - (s.grades.at(-1) === 1 ? 1 : 0), grades: s.grades.slice(0, -1) }));
+      setLast(null);
+    }
+    setRevealed(false);
+    setReload((n) => n + 1);
+    onReviewed?.();
+  };
+
   const onKey = useEffectEvent((e: KeyboardEvent): void => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTyping(e.target)) {
+      e.preventDefault();
+      void undo();
+      return;
+    }
     if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTyping(e.target) || card === null) {
       return;
     }
@@ -105,23 +146,51 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
       onNavigate({ view: 'read', path: card.docPath, slug: card.topicId.slice(card.topicId.indexOf('#') + 1) || null });
     }
   };
+  const minutes = Math.max(1, Math.round((session.lastAt - session.startedAt) / 60_000));
   return (
-    <section className="review-view" aria-label="Review">
-      <header className="review-head">
-        <h1>Review</h1>
+    <div className="review-session">
+      <p className="review-head">
         <span className="review-count" data-testid="review-remaining" aria-live="polite">
           {queue.total} due
         </span>
-      </header>
+        <button type="button" aria-keyshortcuts="Control+Z Meta+Z" disabled={session.cards === 0} onClick={() => void undo()}>
+          Undo answer <kbd>Ctrl Z</kbd>
+        </button>
+      </p>
+      {notice !== null && (
+        <p className="review-last" role="status" data-testid="review-notice">
+          {notice}
+        </p>
+      )}
       {last !== null && (
         <p className="review-last" role="status" data-testid="review-last">
           {last.grade} — next review of “{last.question}” {formatDue(last.due)}.
         </p>
       )}
+      {card === null && session.cards > 0 && (
+        <section className="review-summary" aria-label="Session summary" data-testid="review-summary">
+          <strong>Session done.</strong>
+          <dl>
+            <dt>Cards</dt>
+            <dd>{session.cards}</dd>
+            <dt>Time</dt>
+            <dd>{minutes} min</dd>
+            <dt>Again</dt>
+            <dd>{session.again}</dd>
+            <dt>Next due</dt>
+            <dd>{queue.nextDue !== null ? formatDue(queue.nextDue) : 'nothing scheduled'}</dd>
+          </dl>
+        </section>
+      )}
       {card === null ? (
         <div className="review-empty">
+          {queue.limited > 0 && (
+            <p data-testid="review-limited">
+              <strong>Daily limit reached.</strong> {queue.limited} more cards wait for tomorrow (change the limits under Settings).
+            </p>
+          )}
           <p>
-            <strong>Nothing due right now.</strong> Cards come from the “Check yourself” questions and API operations of the topics you mark done, and from cards you make.
+            <strong>Nothing due right now.</strong> Cards come from the questions found in the topics you mark done (or accept in a topic’s “Cards” list), and from cards you make.
           </p>
           {queue.nextDue !== null && <p className="muted">Next card due {formatDue(queue.nextDue)}.</p>}
         </div>
@@ -135,7 +204,10 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
             ) : (
               <span className="muted">Your card</span>
             )}
-            <span className="muted">{card.kind === 'api' ? 'API' : card.kind === 'user' ? 'your card' : 'check yourself'}{card.state === 0 ? ' · new' : ''}</span>
+            <span className="muted">
+              {kindLabel[card.kind]}
+              {card.state === 0 ? ' · new' : ''}
+            </span>
             {card.stale && <span className="stale-badge">topic changed since you finished it</span>}
           </div>
           <div className="review-question markdown-body">
@@ -162,6 +234,6 @@ export function ReviewView({ api, onNavigate, onReviewed }: Props) {
           )}
         </article>
       )}
-    </section>
+    </div>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { TopicCard } from '../../../../core/api/reviewApi';
 import type { Topic } from '../../../../core/hub/types';
-import { formatDue } from './formatDue';
+import { CardEditor } from './CardEditor';
+import { kindLabel, nextDue, statusLabel } from './cardLabels';
 import './review.css';
 import './topicCards.css';
 import { BoundedText } from '../BoundedText';
@@ -12,23 +13,22 @@ type Props = {
   topic: Topic | null;
   /** Bumped when cards change elsewhere (one was made, a review graded): the list is read again. */
   version?: number;
-  /** A card was deleted here. */
+  /** A card was accepted, dismissed, edited or deleted here. */
   onChanged?: () => void;
 };
 
-const kindLabel: Record<TopicCard['kind'], string> = { check: 'Check yourself', api: 'API', user: 'Yours' };
-
-/** When a card comes up next, in words. */
-function nextDue(card: TopicCard): string {
-  return card.due === null ? 'new, not reviewed yet' : `due ${formatDue(card.due)}`;
-}
-
-/** "Cards (N)": the topic's review cards with their schedule; the learner's own cards can be deleted. */
+/**
+ * "Cards (N)": the topic's cards. Found cards are suggestions: accept all, accept one, edit then
+ * accept, or dismiss (remembered; dismissed ones can be restored). The learner's own cards can be
+ * deleted. Leeches are flagged.
+ */
 export function TopicCards({ api, topic, version = 0, onChanged }: Props) {
   const topicId = topic?.id ?? null;
   const [loaded, setLoaded] = useState<{ topicId: string; cards: TopicCard[] } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
 
   useEffect(() => {
     if (topicId === null) {
@@ -44,21 +44,26 @@ export function TopicCards({ api, topic, version = 0, onChanged }: Props) {
     return () => {
       live = false;
     };
-  }, [api, topicId, version]);
+  }, [api, topicId, version, tick]);
 
+  const after = (res: { ok: true } | { ok: false; error: { message: string } }): void => {
+    setError(res.ok ? null : res.error.message);
+    setTick((n) => n + 1);
+    onChanged?.();
+  };
+  const decide = async (ids: string[], status: 'accepted' | 'dismissed' | 'suggested'): Promise<void> => {
+    after(await api['review.decide']({ cardIds: ids, status }));
+  };
+  const edit = async (card: TopicCard, question: string, answer: string): Promise<void> => {
+    setEditing(null);
+    after(await api['review.editCard']({ cardId: card.id, question, answer }));
+  };
   const remove = async (card: TopicCard): Promise<void> => {
     if (card.userCardId === null) {
       return;
     }
-    const res = await api['review.deleteCard']({ id: card.userCardId });
     setConfirming(null);
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
-    setError(null);
-    setLoaded((prev) => (prev === null ? prev : { ...prev, cards: prev.cards.filter((c) => c.id !== card.id) }));
-    onChanged?.();
+    after(await api['review.deleteCard']({ id: card.userCardId }));
   };
 
   // A list fetched for another topic is never shown under this one.
@@ -66,42 +71,90 @@ export function TopicCards({ api, topic, version = 0, onChanged }: Props) {
   if (topicId === null || (cards.length === 0 && error === null)) {
     return null;
   }
+  const shown = cards.filter((c) => c.status !== 'dismissed');
+  const dismissed = cards.filter((c) => c.status === 'dismissed');
+  const suggested = shown.filter((c) => c.status === 'suggested');
+  const leeches = cards.filter((c) => c.leech).length;
   return (
     <details className="topic-cards">
-      <summary>Cards ({cards.length})</summary>
+      <summary>
+        Cards ({shown.length}){suggested.length > 0 ? ` · ${suggested.length} suggested` : ''}
+        {leeches > 0 && <span className="leech-badge"> {leeches} leech{leeches > 1 ? 'es' : ''}</span>}
+      </summary>
       {error !== null && (
         <p className="save-error" role="alert">
           <BoundedText text={error} />
         </p>
       )}
+      {suggested.length > 1 && (
+        <button type="button" onClick={() => void decide(suggested.map((c) => c.id), 'accepted')}>
+          Accept all {suggested.length}
+        </button>
+      )}
       <ul aria-label="Review cards of this topic">
-        {cards.map((card) => (
-          <li key={card.id}>
-            <span className="topic-card-question" title={card.question}>
-              {card.question}
-            </span>
-            <span className="muted">
-              {kindLabel[card.kind]} · {nextDue(card)}
-            </span>
-            {card.userCardId !== null &&
-              (confirming === card.id ? (
-                <span className="topic-card-confirm" role="group" aria-label="Confirm delete">
-                  Delete this card?
-                  <button type="button" className="danger" onClick={() => void remove(card)}>
-                    Delete
-                  </button>
-                  <button type="button" onClick={() => setConfirming(null)}>
-                    Keep
-                  </button>
+        {shown.map((card) => (
+          <li key={card.id} data-card-id={card.id}>
+            {editing === card.id ? (
+              <CardEditor question={card.question} answer={card.answer} saveLabel={card.status === 'suggested' ? 'Accept' : 'Save'} onSave={(q, a) => void edit(card, q, a)} onCancel={() => setEditing(null)} />
+            ) : (
+              <>
+                <span className="topic-card-question" title={card.question}>
+                  {card.question}
                 </span>
-              ) : (
-                <button type="button" aria-label={`Delete card: ${card.question}`} onClick={() => setConfirming(card.id)}>
-                  Delete
+                <span className="muted">
+                  {kindLabel[card.kind]} · {card.status === 'suggested' && !card.active ? 'suggested' : card.suspended ? 'suspended' : card.active ? nextDue(card) : statusLabel[card.status]}
+                  {card.edited ? ' · edited' : ''}
+                </span>
+                {card.leech && <span className="leech-badge">leech</span>}
+                {card.status === 'suggested' && (
+                  <button type="button" aria-label={`Accept card: ${card.question}`} onClick={() => void decide([card.id], 'accepted')}>
+                    Accept
+                  </button>
+                )}
+                <button type="button" aria-label={`Edit card: ${card.question}`} onClick={() => setEditing(card.id)}>
+                  Edit
                 </button>
-              ))}
+                {card.status !== 'own' && (
+                  <button type="button" aria-label={`Dismiss card: ${card.question}`} onClick={() => void decide([card.id], 'dismissed')}>
+                    Dismiss
+                  </button>
+                )}
+                {card.userCardId !== null &&
+                  (confirming === card.id ? (
+                    <span className="topic-card-confirm" role="group" aria-label="Confirm delete">
+                      Delete this card?
+                      <button type="button" className="danger" onClick={() => void remove(card)}>
+                        Delete
+                      </button>
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        Keep
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" aria-label={`Delete card: ${card.question}`} onClick={() => setConfirming(card.id)}>
+                      Delete
+                    </button>
+                  ))}
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {dismissed.length > 0 && (
+        <details>
+          <summary>Dismissed ({dismissed.length})</summary>
+          <ul aria-label="Dismissed cards of this topic">
+            {dismissed.map((card) => (
+              <li key={card.id}>
+                <span className="topic-card-question">{card.question}</span>
+                <button type="button" aria-label={`Restore card: ${card.question}`} onClick={() => void decide([card.id], 'suggested')}>
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </details>
   );
 }
