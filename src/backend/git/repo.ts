@@ -11,7 +11,7 @@ import type { GitRunner } from './gitRunner';
 export type RepoInfo = { top: string; gitDir: string; branch: string; head: string | null; remote: string };
 
 /** A blob to place in a tree: path relative to the repo root. */
-export type TreeEntry = { path: string; sha: string };
+export type TreeEntry = { path: string; sha: string; /** Git file mode; regular file when absent. */ mode?: string };
 
 /** The connected repository. */
 export class Repo {
@@ -102,24 +102,31 @@ export class Repo {
       .filter((l) => l !== '')
       .map((l) => {
         const tab = l.indexOf('\t');
-        const [, type, sha] = l.slice(0, tab).split(' ');
-        return { type, sha: sha ?? '', path: l.slice(tab + 1) };
+        const [mode, type, sha] = l.slice(0, tab).split(' ');
+        return { mode: mode ?? '100644', type, sha: sha ?? '', path: l.slice(tab + 1) };
       })
-      .filter((e) => e.type === 'blob' && e.path.startsWith(prefix));
+      .filter((e) => e.path.startsWith(prefix));
     if (entries.length === 0) {
       return [];
     }
-    const blobs = await this.catBlobs(entries.map((e) => e.sha));
-    return entries.map((e, i) => {
+    // Only regular files hold text; symlinks and submodules are listed (kept as they are) unread.
+    const regular = entries.filter((e) => e.type === 'blob' && (e.mode === '100644' || e.mode === '100755'));
+    const blobs = await this.catBlobs(regular.map((e) => e.sha));
+    const text = new Map(regular.map((e, i) => [e, blobs[i] ?? new Uint8Array()]));
+    return entries.map((e) => {
       // Decoded per file like hub files (UTF-8, BOM stripped, else Windows-1252); a binary file
       // becomes empty text, which the note parser reports as a skipped file.
-      const decoded = decodeText(e.path, blobs[i] ?? new Uint8Array());
-      return { path: e.path.slice(prefix.length), text: decoded.ok ? decoded.text : '', sha: e.sha };
+      const bytes = text.get(e);
+      const decoded = bytes !== undefined ? decodeText(e.path, bytes) : null;
+      return { path: e.path.slice(prefix.length), text: decoded?.ok === true ? decoded.text : '', sha: e.sha, mode: e.mode };
     });
   }
 
   /** The bytes of each blob, in order (`cat-file --batch` output parsed by the sizes it declares). */
   private async catBlobs(shas: string[]): Promise<Buffer[]> {
+    if (shas.length === 0) {
+      return [];
+    }
     const r = await this.git.run(['cat-file', '--batch'], { cwd: this.cwd, input: `${shas.join('\n')}\n` });
     if (r.code !== 0) {
       throw syncError('git-failed', `git cat-file: ${r.stderr.trim().split('\n')[0] ?? ''}`);
@@ -167,7 +174,7 @@ export class Repo {
       await this.git.ok(treeish !== null ? ['read-tree', treeish] : ['read-tree', '--empty'], { cwd: this.cwd, indexFile });
       await this.git.ok(['rm', '--cached', '-r', '-q', '-f', '--ignore-unmatch', '--', prefix], { cwd: this.cwd, indexFile });
       if (entries.length > 0) {
-        await this.git.ok(['update-index', '--add', '--index-info'], { cwd: this.cwd, indexFile, input: entries.map((e) => `100644 ${e.sha}\t${e.path}\n`).join('') });
+        await this.git.ok(['update-index', '--add', '--index-info'], { cwd: this.cwd, indexFile, input: entries.map((e) => `${e.mode ?? '100644'} ${e.sha}\t${e.path}\n`).join('') });
       }
       return (await this.git.ok(['write-tree'], { cwd: this.cwd, indexFile })).trim();
     } finally {

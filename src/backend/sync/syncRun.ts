@@ -60,6 +60,25 @@ function keptFiles(files: readonly RepoFile[], side: SyncSide): RepoFile[] {
   return files.filter((f) => f.sha !== undefined && !SPECIAL.has(f.path) && (!(f.path.startsWith(NOTES_DIR) && f.path.endsWith('.md')) || skipped.has(f.path)));
 }
 
+/**
+ * Kept files that would clash with our files as file vs folder (a file or symlink named `notes`,
+ * say, where note files must go) move to `kept/<blob>-<path>`; nothing is dropped, and the notes
+ * still get their paths.
+ */
+function placeKept(kept: readonly RepoFile[], ours: readonly RepoFile[]): { files: RepoFile[]; moved: number } {
+  const paths = ours.map((f) => f.path);
+  let moved = 0;
+  const files = kept.map((k) => {
+    const clash = paths.some((p) => p.startsWith(`${k.path}/`) || k.path.startsWith(`${p}/`) || p === k.path);
+    if (!clash) {
+      return k;
+    }
+    moved++;
+    return { ...k, path: `kept/${(k.sha ?? '').slice(0, 8)}-${k.path.replace(/\//g, '__')}` };
+  });
+  return { files, moved };
+}
+
 /** One commit's side of our folder. */
 type RepoState = { side: SyncSide; kept: RepoFile[] };
 
@@ -152,8 +171,12 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
   const review = mergeReview(localReview, repoSide.review ?? emptyReviewState());
   const reserved = new Set(repoState.kept.map((f) => f.path));
   const files = exportFiles(nm.notes, pm.progress, review, nm.tombstones, reserved);
+  const kept = placeKept(repoState.kept, files);
+  if (kept.moved > 0) {
+    notices.push(`${kept.moved} file(s) under ${prefix} that were in the way of notes were moved to ${prefix}kept/`);
+  }
   const shas = await repo.hashTexts(files.map((f) => f.text), d.scratch);
-  const entries: TreeEntry[] = [...files.map((f, i) => ({ path: `${prefix}${f.path}`, sha: shas[i] ?? '' })), ...repoState.kept.map((f) => ({ path: `${prefix}${f.path}`, sha: f.sha ?? '' }))];
+  const entries: TreeEntry[] = [...files.map((f, i) => ({ path: `${prefix}${f.path}`, sha: shas[i] ?? '' })), ...kept.files.map((f) => ({ path: `${prefix}${f.path}`, sha: f.sha ?? '', ...(f.mode !== undefined ? { mode: f.mode } : {}) }))];
   const tree = await repo.treeWith(treeBase, prefix, entries, d.scratch);
   const first = parents[0] ?? null;
   let target: string | null = first;

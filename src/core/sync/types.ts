@@ -18,7 +18,7 @@ export type Tombstones = Record<string, Tombstone>;
  * A file under `.nexus/<handle>/`, its path relative to that folder (`notes/docs/a.md/x.md`).
  * `sha` is the blob id when the file was read from git.
  */
-export type RepoFile = { path: string; text: string; sha?: string };
+export type RepoFile = { path: string; text: string; sha?: string; /** Git file mode (`100644`, `120000` symlink, `160000` submodule) when read from git. */ mode?: string };
 
 /** Notes and progress read from a set of repo files. */
 export type SyncSide = {

@@ -24,7 +24,7 @@ describe('hostile repo content', () => {
   // then drops the other file from the repo: a learner who duplicates a note file by hand (copy
   // a.md to b.md, write a new body, commit) has that body deleted from the repo by the next sync,
   // with no tombstone, no "file skipped", no conflict copy, and it never reaches any database.
-  it.fails('a note file copied by hand (same id, new body) is not silently dropped from the repo', async () => {
+  it('a note file copied by hand (same id, new body) is not silently dropped from the repo', async () => {
     const a = await w.machine('laptop-a');
     const n = await write(a, 'original');
     await converge([a]);
@@ -43,7 +43,7 @@ describe('hostile repo content', () => {
   // hostile file) makes the merge report a conflict copy ("1 conflict copy") that never exists:
   // the other machine's edit ('edit on a') is neither kept nor copied, B pushes its own version
   // over it, and A then takes B's version as an unchanged-here update. The edit is lost everywhere.
-  it.fails('a repo note whose id equals the conflict copy id does not make the other machine\'s edit vanish', async () => {
+  it('a repo note whose id equals the conflict copy id does not make the other machine\'s edit vanish', async () => {
     const a = await w.machine('laptop-a');
     const b = await w.machine('laptop-b');
     const n = await write(a, 'v0');
@@ -162,7 +162,7 @@ describe('hostile repo content', () => {
     // base as synced, yet no note file reaches the repo — on this sync or any later one. Another
     // machine never receives them; losing this database loses them. (A symlink also comes back as
     // a regular file, mode 100644.)
-    it.fails(`\`.nexus/ada/notes\` committed as a ${kind}: a sync that reports notes up puts them in the repo (or fails)`, async () => {
+    it(`\`.nexus/ada/notes\` committed as a ${kind}: a sync that reports notes up puts them in the repo (or fails)`, async () => {
       const a = await w.machine('laptop-a');
       await write(a, 'one');
       await converge([a]);
