@@ -1,26 +1,42 @@
-import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import './diagrams.css';
+import { DiagramCanvas, zoomedView } from './DiagramCanvas';
+import { DiagramDialog } from './DiagramDialog';
+import { type DiagramView, loadView, saveView } from './diagramView';
 import { renderMermaid } from './renderMermaid';
 import { useColorScheme } from './useColorScheme';
+import { useNearViewport } from './useNearViewport';
 
-type State = { status: 'rendering' } | { status: 'ready'; safeSvg: string } | { status: 'error'; message: string };
-type View = { scale: number; x: number; y: number };
-
-const START: View = { scale: 1, x: 0, y: 0 };
-const clampScale = (s: number): number => Math.min(8, Math.max(0.25, s));
+type State = { status: 'waiting' } | { status: 'ready'; safeSvg: string } | { status: 'error'; message: string };
 
 /**
- * One ```mermaid block: rendered lazily (mermaid loads on first use), themed light/dark, with
- * zoom, pan and "view source". A diagram that fails shows its error and source, contained.
+ * One ```mermaid block: drawn when it comes near the viewport (mermaid loads on first use), themed
+ * light/dark, readable at its natural size (fitted only when labels stay readable), with zoom
+ * remembered per diagram, a full-window viewer and "view source". A diagram that fails shows its
+ * error and source, contained.
  */
 export function MermaidDiagram({ source }: { source: string }) {
   const theme = useColorScheme();
-  const [state, setState] = useState<State>({ status: 'rendering' });
+  const figure = useRef<HTMLElement>(null);
+  const expandButton = useRef<HTMLButtonElement>(null);
+  const near = useNearViewport(figure);
+  const [state, setState] = useState<State>({ status: 'waiting' });
   const [showSource, setShowSource] = useState(false);
-  const [view, setView] = useState<View>(START);
-  const drag = useRef<{ x: number; y: number; from: View } | null>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [view, setViewState] = useState<DiagramView>(() => loadView(source));
+  const [shown, setShown] = useState(1);
+  const setView = useCallback(
+    (next: DiagramView) => {
+      setViewState(next);
+      saveView(source, next);
+    },
+    [source],
+  );
 
   useEffect(() => {
+    if (!near) {
+      return undefined;
+    }
     let live = true;
     renderMermaid(source, theme).then(
       (safeSvg) => live && setState({ status: 'ready', safeSvg }),
@@ -29,41 +45,7 @@ export function MermaidDiagram({ source }: { source: string }) {
     return () => {
       live = false;
     };
-  }, [source, theme]);
-
-  const zoom = (factor: number): void => setView((v) => ({ ...v, scale: clampScale(v.scale * factor) }));
-  const onKeyDown = (e: KeyboardEvent): void => {
-    const step = 40;
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [step, 0],
-      ArrowRight: [-step, 0],
-      ArrowUp: [0, step],
-      ArrowDown: [0, -step],
-    };
-    const move = moves[e.key];
-    if (move !== undefined) {
-      setView((v) => ({ ...v, x: v.x + move[0], y: v.y + move[1] }));
-    } else if (e.key === '+' || e.key === '=') {
-      zoom(1.25);
-    } else if (e.key === '-') {
-      zoom(0.8);
-    } else if (e.key === '0') {
-      setView(START);
-    } else {
-      return;
-    }
-    e.preventDefault();
-  };
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
-    drag.current = { x: e.clientX, y: e.clientY, from: view };
-    e.currentTarget.setPointerCapture?.(e.pointerId);
-  };
-  const onPointerMove = (e: PointerEvent): void => {
-    const d = drag.current;
-    if (d !== null) {
-      setView({ ...d.from, x: d.from.x + e.clientX - d.x, y: d.from.y + e.clientY - d.y });
-    }
-  };
+  }, [source, theme, near]);
 
   if (state.status === 'error') {
     return (
@@ -77,17 +59,36 @@ export function MermaidDiagram({ source }: { source: string }) {
       </figure>
     );
   }
+  const ready = state.status === 'ready';
   return (
-    <figure className="diagram" role="group" aria-label="Diagram">
+    <figure ref={figure} className="diagram" role="group" aria-label="Diagram">
       <div className="diagram-toolbar">
-        <button type="button" onClick={() => zoom(1.25)} aria-label="Zoom in" disabled={state.status !== 'ready'}>
-          +
-        </button>
-        <button type="button" onClick={() => zoom(0.8)} aria-label="Zoom out" disabled={state.status !== 'ready'}>
+        <button type="button" onClick={() => setView(zoomedView(shown, 0.8))} aria-label="Zoom out" disabled={!ready}>
           −
         </button>
-        <button type="button" onClick={() => setView(START)} aria-label="Reset zoom" disabled={state.status !== 'ready'}>
-          {Math.round(view.scale * 100)}%
+        <button
+          type="button"
+          onClick={() => setView({ mode: 'zoom', scale: 1 })}
+          aria-label="Actual size"
+          title="Actual size (0)"
+          disabled={!ready}
+        >
+          {Math.round(shown * 100)}%
+        </button>
+        <button type="button" onClick={() => setView(zoomedView(shown, 1.25))} aria-label="Zoom in" disabled={!ready}>
+          +
+        </button>
+        <button
+          type="button"
+          aria-pressed={view.mode === 'fit'}
+          onClick={() => setView({ mode: 'fit', scale: 1 })}
+          title="Fit the column when labels stay readable (F)"
+          disabled={!ready}
+        >
+          Fit
+        </button>
+        <button ref={expandButton} type="button" onClick={() => setExpanded(true)} disabled={!ready}>
+          Expand
         </button>
         <button type="button" aria-pressed={showSource} onClick={() => setShowSource((s) => !s)}>
           {showSource ? 'Hide source' : 'View source'}
@@ -98,33 +99,21 @@ export function MermaidDiagram({ source }: { source: string }) {
           <code>{source}</code>
         </pre>
       )}
-      {state.status === 'rendering' ? (
-        <div className="diagram-status" role="status">
-          Drawing diagram…
-        </div>
+      {ready ? (
+        <DiagramCanvas safeSvg={state.safeSvg} view={view} onView={setView} onScale={setShown} label="Diagram" />
       ) : (
-        <div
-          className="diagram-viewport"
-          tabIndex={0}
-          aria-label="Diagram: arrow keys pan, + and − zoom, 0 resets"
-          onKeyDown={onKeyDown}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={() => (drag.current = null)}
-          onPointerCancel={() => (drag.current = null)}
-          onWheel={(e) => {
-            if (e.ctrlKey || e.metaKey) {
-              zoom(e.deltaY < 0 ? 1.1 : 0.9);
-            }
-          }}
-        >
-          <div
-            className="diagram-canvas"
-            style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
-            // The SVG comes from mermaid (securityLevel strict) and is sanitised again by DOMPurify.
-            dangerouslySetInnerHTML={{ __html: state.safeSvg }}
-          />
+        <div className="diagram-status" role="status">
+          {near ? 'Drawing diagram…' : 'Diagram (drawn when scrolled into view)'}
         </div>
+      )}
+      {expanded && ready && (
+        <DiagramDialog
+          safeSvg={state.safeSvg}
+          onClose={() => {
+            setExpanded(false);
+            expandButton.current?.focus();
+          }}
+        />
       )}
     </figure>
   );

@@ -56,6 +56,8 @@ export function sanitiseSvg(svg: string): string {
 /** Renders one diagram. Rejects with mermaid's parse error for an invalid diagram. */
 export function renderMermaid(source: string, theme: Theme): Promise<string> {
   const job = queue.then(async () => {
+    // Give the page a turn between diagrams, so scrolling and typing stay responsive.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const mermaid = await load();
     configure(mermaid, theme);
     const text = cleanMermaidSource(source);
