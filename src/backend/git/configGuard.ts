@@ -39,6 +39,27 @@ export type ConfigGuard = {
   refused: readonly RefusedKey[];
 };
 
+/** Where a push URL or URL rewrite set by the repo sends git, or null for other keys. */
+function redirectTarget(e: ConfigEntry): string | null {
+  if (/^remote\..+\.pushurl$/.test(e.key)) {
+    return e.value;
+  }
+  const m = /^url\.(.+)\.(?:push)?insteadof$/.exec(e.key);
+  return m?.[1] ?? null;
+}
+
+/** A path or file:// URL (a repository on this machine), not a network URL. */
+function isLocalTarget(url: string): boolean {
+  if (/^file:/i.test(url)) {
+    return true;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    return false;
+  }
+  // scp-like `host:path` is remote; `C:\path` and paths without a colon before the first slash are local.
+  return !/^(?:[^@/\s]+@)?[^:/\s]{2,}:/.test(url);
+}
+
 /** Scopes whose values are the learner's own (or the machine's); the rest belong to the repo. */
 const TRUSTED_SCOPES = new Set(['system', 'global', 'command']);
 
@@ -102,6 +123,11 @@ export function planGuard(entries: readonly ConfigEntry[]): ConfigGuard {
     const refuse = REFUSE.find(([re]) => re.test(e.key));
     if (refuse !== undefined) {
       refused.push({ key: e.key, origin: e.origin, value: e.value, why: refuse[1] });
+      continue;
+    }
+    const target = redirectTarget(e);
+    if (target !== null && isLocalTarget(target)) {
+      refused.push({ key: e.key, origin: e.origin, value: e.value, why: 'it sends pushes or fetches to a repository on this disk chosen by the repository’s own config, whose hooks would run here' });
       continue;
     }
     const rule = OVERRIDE.find(([re]) => re.test(e.key));

@@ -67,6 +67,9 @@ export const HARDENING: readonly string[] = [
   'maintenance.auto=false',
   'fetch.recurseSubmodules=false',
   'submodule.recurse=false',
+  // A submodule has a config of its own (filters...) that no guard of ours reads: never look inside.
+  'diff.ignoreSubmodules=all',
+  'status.submoduleSummary=false',
   'credential.interactive=never',
   'advice.detachedHead=false',
   'commit.gpgSign=false',

@@ -13,7 +13,7 @@ export type PrefixRepair = { changed: string[]; rescuedTo: string | null };
 
 /** Repairs `prefix` (relative to `top`, ending in `/`); changed files are copied under `rescueDir`. */
 export async function repairPrefix(git: GitRunner, top: string, prefix: string, rescueDir: string): Promise<PrefixRepair> {
-  const status = await git.ok(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--ignored=no', '--', prefix], { cwd: top });
+  const status = await git.ok(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--ignored=no', '--ignore-submodules=all', '--', prefix], { cwd: top });
   const changed = status
     .split('\0')
     .filter((l) => l.length > 3)

@@ -26,12 +26,12 @@ async function trap(file: string, marker: string, passThrough = false): Promise<
 
 describe('hostile git config not covered by the guard', () => {
   for (const how of ['url.<remote>.pushInsteadOf', 'remote.origin.pushurl'] as const) {
-    // BUG: the repo's own config can send pushes to any local path (here a bare repo planted in
+    // Fixed bug: the repo's own config can send pushes to any local path (here a bare repo planted in
     // the working tree) with `${how}`; git-receive-pack then runs there with that repo's hooks
     // (pre-receive, update, post-receive...), i.e. a program chosen by the repo's config runs on
     // every sync. Settings still shows the real remote URL (`git remote get-url origin`). The
     // spec's "a remote on disk is trusted" does not hold when the repo's config chose the path.
-    it.fails(`${how} pointing at a planted bare repo runs none of its hooks`, async () => {
+    it(`${how} pointing at a planted bare repo runs none of its hooks`, async () => {
       const a = await w.machine('laptop-a');
       await write(a, 'one');
       await converge([a]);
@@ -54,11 +54,11 @@ describe('hostile git config not covered by the guard', () => {
     });
   }
 
-  // BUG: the guard reads only the superproject's config. A submodule (here a gitlink under
+  // Fixed bug: the guard reads only the superproject's config. A submodule (here a gitlink under
   // `.nexus/<handle>/`, set up in the repo folder) has its own config: `git status` in repairPrefix
   // recurses into it (no --ignore-submodules) and git runs the submodule's `filter.<x>.clean` on a
   // modified file. A program named in the repo's (submodule's) config runs during a sync.
-  it.fails('a submodule under our folder whose own config names a clean filter: the filter never runs', async () => {
+  it('a submodule under our folder whose own config names a clean filter: the filter never runs', async () => {
     const a = await w.machine('laptop-a');
     await write(a, 'one');
     await converge([a]);

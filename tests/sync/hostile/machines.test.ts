@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('hostile machine sequences', () => {
-  // BUG: the sync base is keyed by handle + remote URL + branch, so the *same* repo reached by
+  // Fixed bug: the sync base is keyed by handle + remote URL + branch, so the *same* repo reached by
   // another URL (https -> ssh, a renamed GitHub repo, a path -> file:// URL) has no base: every
   // note edited on another machine since this one last synced becomes a conflict: this machine's
   // stale version is pushed over the other machine's edit, which is demoted to a "Conflict copy".
@@ -50,7 +50,7 @@ describe('hostile machine sequences', () => {
     healthy(w, [a, b]);
   });
 
-  // BUG: the database keeps one sync base (one key). Switching the handle and back loses it, so
+  // Fixed bug: the database keeps one sync base (one key). Switching the handle and back loses it, so
   // every note edited while on the other handle becomes a conflict with its own older version in
   // the first folder ("Conflict copy ..." duplicates of the learner's own notes).
   it('switching the handle away and back makes no conflict copies of notes edited meanwhile', async () => {

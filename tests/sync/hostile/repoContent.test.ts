@@ -20,7 +20,7 @@ afterEach(async () => {
 const P = '.nexus/ada/';
 
 describe('hostile repo content', () => {
-  // BUG: readSide keeps one file per id (the later `updated`, else the first path) and the export
+  // Fixed bug: readSide keeps one file per id (the later `updated`, else the first path) and the export
   // then drops the other file from the repo: a learner who duplicates a note file by hand (copy
   // a.md to b.md, write a new body, commit) has that body deleted from the repo by the next sync,
   // with no tombstone, no "file skipped", no conflict copy, and it never reaches any database.
@@ -38,7 +38,7 @@ describe('hostile repo content', () => {
     expect(everywhere.has('original')).toBe(true);
   });
 
-  // BUG: reconcileNotes names the conflict copy `<id>~c<hash of the remote version>` and assumes an
+  // Fixed bug: reconcileNotes names the conflict copy `<id>~c<hash of the remote version>` and assumes an
   // existing note with that id *is* the copy. A repo note that already owns the id (a hand-made or
   // hostile file) makes the merge report a conflict copy ("1 conflict copy") that never exists:
   // the other machine's edit ('edit on a') is neither kept nor copied, B pushes its own version
@@ -156,7 +156,7 @@ describe('hostile repo content', () => {
   });
 
   for (const kind of ['symlink', 'regular file'] as const) {
-    // BUG: when `.nexus/<handle>/notes` is a blob in the repo (a symlink, or a plain file someone
+    // Fixed bug: when `.nexus/<handle>/notes` is a blob in the repo (a symlink, or a plain file someone
     // committed), it is kept as an "other file" and every note path under `notes/` is silently
     // dropped from the tree: the sync succeeds saying "1 note up", records the notes in the sync
     // base as synced, yet no note file reaches the repo — on this sync or any later one. Another
