@@ -192,6 +192,7 @@ export function startMainProcess(): void {
         : `An unexpected error stopped the start: ${String(e instanceof Error ? e.message : e).slice(0, 400)}`;
     dialog.showErrorBox('Nexus Companion could not start', `${reason}\n\nDetails are in the log: ${fileLog.file}`);
     settings.flush();
+    fileLog.flushSync();
     app.exit(1);
   }
 
@@ -287,6 +288,7 @@ export function startMainProcess(): void {
           });
         }
       })
+      .finally(() => fileLog.flush())
       .finally(() => {
         closed = true;
         app.quit();
