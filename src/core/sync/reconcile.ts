@@ -6,7 +6,7 @@
  */
 import type { Tombstone } from '../db/schema';
 import { contentHash } from '../search/contentHash';
-import { conflictCopy } from './merge';
+import { CONFLICT_TAG, conflictCopy } from './merge';
 import { serialiseNote } from './noteFile';
 import type { ConflictOrigin, SyncNote, Tombstones } from './types';
 
@@ -18,6 +18,17 @@ export function noteHash(note: SyncNote): string {
 /** True when two versions of a note say the same thing (times aside). */
 function sameContent(a: SyncNote, b: SyncNote): boolean {
   return a.title === b.title && a.body === b.body && a.topicId === b.topicId && a.tags.join('\u0001') === b.tags.join('\u0001');
+}
+
+/** The conflict copies (`<id>~c...`) of note `id` held on one side. */
+function copiesIn(side: ReadonlyMap<string, SyncNote>, id: string): SyncNote[] {
+  const out: SyncNote[] = [];
+  for (const [k, n] of side) {
+    if (k.startsWith(`${id.slice(0, 80)}~c`) && n.tags.includes(CONFLICT_TAG)) {
+      out.push(n);
+    }
+  }
+  return out;
 }
 
 /** One side of a merge: its notes and the deletions it knows of. */
@@ -81,7 +92,9 @@ export function reconcileNotes(local: NoteSide, remote: NoteSide, base: Readonly
       } else if (rh === b) {
         out.push(ln);
         result.up.push(id);
-      } else if (lh === b) {
+      } else if (lh === b || copiesIn(r, id).some((c) => sameContent(c, ln))) {
+        // Unchanged here since the base, or this text is already in the repo as a conflict copy of
+        // this note (an old version brought back by a restored backup): the repo's version wins.
         out.push(rn);
         result.down.push(id);
       } else {

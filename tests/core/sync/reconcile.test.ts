@@ -460,3 +460,24 @@ describe('reconcileNotes: seeded random cases', () => {
     }
   });
 });
+
+describe('reconcileNotes: an old version that the repo already keeps as a conflict copy', () => {
+  it('takes the repo version instead of making a second copy of the same text', () => {
+    const old = v('n', 2);
+    const latest = v('n', 5);
+    const copy = { ...old, id: `n~c${'a'.repeat(12)}`, title: `Conflict copy from laptop-a 2025-01-03 10:00: ${old.title}`, tags: [CONFLICT_TAG] };
+    // This database (restored from an old backup) holds `old`, changed since its base `v1`.
+    const r = reconcileNotes(side([old]), side([latest, copy]), baseOf(v('n', 1)), origin);
+    expect(bodies(r).sort()).toEqual([
+      ['n', latest.body],
+      [copy.id, old.body],
+    ]);
+    expect(r.conflicts).toEqual([]);
+  });
+
+  it('still makes a copy when the repo has no copy of this text', () => {
+    const r = reconcileNotes(side([v('n', 2)]), side([v('n', 5)]), baseOf(v('n', 1)), origin);
+    expect(r.notes).toHaveLength(2);
+    expect(r.conflicts).toHaveLength(1);
+  });
+});
