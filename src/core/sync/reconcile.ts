@@ -92,7 +92,7 @@ export function reconcileNotes(local: NoteSide, remote: NoteSide, base: Readonly
       } else if (rh === b) {
         out.push(ln);
         result.up.push(id);
-      } else if (lh === b || copiesIn(r, id).some((c) => sameContent(c, ln))) {
+      } else if (lh === b || copiesIn(r, id).some((c) => c.body === ln.body && c.topicId === ln.topicId)) {
         // Unchanged here since the base, or this text is already in the repo as a conflict copy of
         // this note (an old version brought back by a restored backup): the repo's version wins.
         out.push(rn);
