@@ -27,6 +27,7 @@ import { useCurrentTopic } from './components/study/useCurrentTopic';
 import { useStudy } from './components/study/useStudy';
 import { getEvents } from './api/client';
 import { useRoute } from './hooks/useRoute';
+import { useHistoryKeys } from './hooks/useHistoryKeys';
 import { useUiCommand } from './hooks/useUiCommand';
 import type { Route } from './route';
 import { BoundedText } from './components/BoundedText';
@@ -51,6 +52,7 @@ export function App({ api }: { api: StudyApi }) {
   const viewport = useViewportWidth();
   useUiCommand('toggle-sidebar', () => setShowSidebar((v) => !v));
   useUiCommand('open-hub', () => setShowOpen(true));
+  useHistoryKeys();
   const study = useStudy(api);
   const [reviewTick, setReviewTick] = useState(0);
   const dueCount = useDueCount(api, study.version + reviewTick);

@@ -1,12 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../core/api/contract';
+import { docLang } from '../../../core/hub/docLang';
 import type { RenderedDoc } from '../../../core/hub/types';
 import type { Route } from '../route';
 import { DocContent } from './DocContent';
 import { useSearchHighlight } from './search/useSearchHighlight';
 import { BoundedText } from './BoundedText';
 
-type Props = { api: StudyApi; path: string; slug: string | null; /** Search words to highlight. */ q?: string | undefined; onNavigate: (route: Route) => void };
+type Props = {
+  api: StudyApi;
+  path: string;
+  slug: string | null;
+  /** Search words to highlight. */ q?: string | undefined;
+  onNavigate: (route: Route) => void;
+};
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; doc: RenderedDoc };
 
@@ -29,7 +36,8 @@ export function Reader({ api, path, slug, q, onNavigate }: Props) {
   }, [api, path]);
 
   useSearchHighlight(articleRef, q !== undefined && q !== '' ? q.split(' ') : [], state.status === 'ready');
-  const missingSlug = state.status === 'ready' && slug !== null && !state.doc.anchors.includes(slug) && !state.doc.topics.some((t) => t.slug === slug);
+  const missingSlug =
+    state.status === 'ready' && slug !== null && !state.doc.anchors.includes(slug) && !state.doc.topics.some((t) => t.slug === slug);
 
   useEffect(() => {
     if (state.status !== 'ready') {
@@ -47,7 +55,11 @@ export function Reader({ api, path, slug, q, onNavigate }: Props) {
   }, [state, slug]);
 
   if (state.status === 'loading') {
-    return <div className="reader-status" role="status">Loading {path}…</div>;
+    return (
+      <div className="reader-status" role="status">
+        Loading {path}…
+      </div>
+    );
   }
   if (state.status === 'error') {
     return (
@@ -61,7 +73,7 @@ export function Reader({ api, path, slug, q, onNavigate }: Props) {
   }
   const warnings = state.doc.problems;
   return (
-    <article className="reader markdown-body" ref={articleRef} aria-label={state.doc.title}>
+    <article className="reader markdown-body" ref={articleRef} aria-label={state.doc.title} lang={docLang(state.doc) ?? undefined}>
       {warnings.length > 0 && (
         <div className="doc-warnings" role="note">
           {warnings.map((w) => (

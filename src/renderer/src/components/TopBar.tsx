@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { historyStep } from '../hooks/useHistoryKeys';
 import { OverflowMenu, type MenuAction } from '../layout/OverflowMenu';
 import { useViewportWidth } from '../layout/useViewportWidth';
 import { openSearchPalette } from './search/SearchPalette';
@@ -43,6 +44,20 @@ export function TopBar({ hubLabel, hubTitle, actions, sync, trailing }: Props) {
   return (
     <header className="topbar">
       <span className="brand">Nexus Companion</span>
+      <span className="history-buttons">
+        <button type="button" aria-label="Back" title="Back (Alt+Left)" aria-keyshortcuts="Alt+ArrowLeft" onClick={() => historyStep(-1)}>
+          ←
+        </button>
+        <button
+          type="button"
+          aria-label="Forward"
+          title="Forward (Alt+Right)"
+          aria-keyshortcuts="Alt+ArrowRight"
+          onClick={() => historyStep(1)}
+        >
+          →
+        </button>
+      </span>
       <span className="hub-name" title={hubTitle}>
         {hubLabel}
       </span>
