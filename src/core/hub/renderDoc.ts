@@ -3,6 +3,7 @@
  * and scripts never survive); code is highlighted; links and images are classified for the reader.
  */
 import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import dockerfile from 'highlight.js/lib/languages/dockerfile';
 import { common } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
@@ -15,6 +16,7 @@ import { DIALECT_CLASSES, showDialects } from './dialects';
 import { type LinkContext, resolveLink } from './links';
 import { parseMarkdown } from './parseDoc';
 import type { RenderedDoc } from './types';
+import { USER_CONTENT_PREFIX } from './userContentIds';
 
 type AttributeRule = NonNullable<SanitizeSchema['attributes']>[string][number];
 
@@ -28,10 +30,17 @@ function withClasses(tag: string, classes: readonly string[]): AttributeRule[] {
   return [...others, ['className', ...(existing?.slice(1) ?? []), ...classes]];
 }
 
+/**
+ * Marks the ids we give headings before sanitising, so they can be told from raw HTML ids after it
+ * (the sanitiser prefixes every id): unguessable, it never reaches the output.
+ */
+const OWN_ID_MARK = `nexus${Math.random().toString(36).slice(2)}${Date.now().toString(36)}-`;
+
 const schema: SanitizeSchema = {
   ...defaultSchema,
-  // Heading ids are ours and must match topic ids; names stay clobbered against DOM clobbering.
-  clobber: ['name', 'ariaDescribedBy', 'ariaLabelledBy'],
+  // Every id and name gets `user-content-` (GitHub's clobber prefix); heading ids are given back below.
+  clobber: ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'],
+  clobberPrefix: USER_CONTENT_PREFIX,
   attributes: {
     ...defaultSchema.attributes,
     p: withClasses('p', ['pseudo-heading', ...DIALECT_CLASSES]),
@@ -39,13 +48,41 @@ const schema: SanitizeSchema = {
     span: withClasses('span', DIALECT_CLASSES),
     a: withClasses('a', DIALECT_CLASSES),
     details: [...(defaultSchema.attributes?.['details'] ?? []), 'open'],
+    // `<picture><source srcset>` would load any URL, past the reader's image policy: only the
+    // `<img>` inside (classified like every image) is shown.
+    source: [],
   },
 };
 
+/** Before sanitising: our heading ids (set while outlining) get the mark. */
+function markOwnIds(tree: MdastRoot): void {
+  visit(tree, (node) => {
+    const props = node.data?.hProperties;
+    if (props !== undefined && typeof props['id'] === 'string') {
+      props['id'] = `${OWN_ID_MARK}${props['id']}`;
+    }
+  });
+}
+
+/** After sanitising: marked ids are ours again; any other id keeps its `user-content-` prefix. */
+function restoreOwnIds(): (tree: HastRoot) => void {
+  const marked = `${USER_CONTENT_PREFIX}${OWN_ID_MARK}`;
+  return (tree) => {
+    visit(tree, 'element', (el) => {
+      const id = el.properties['id'];
+      if (typeof id === 'string' && id.startsWith(marked)) {
+        el.properties['id'] = id.slice(marked.length);
+      }
+    });
+  };
+}
+
 const toHast = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
+  // Footnote ids get `user-content-` from the sanitiser like every other id, not twice.
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRaw)
   .use(rehypeSanitize, schema)
+  .use(restoreOwnIds)
   .use(rehypeHighlight, { languages: { ...common, dockerfile }, plainText: ['mermaid', 'text', 'txt'], detect: false })
   .freeze();
 
@@ -64,6 +101,7 @@ export function renderDoc(
   const { tree, doc } = parsed;
   // After outlining (topic ids never depend on it), before sanitising (nothing it emits escapes).
   showDialects(tree, parsed.text, path, doc.frontMatter);
+  markOwnIds(tree);
   const hast: HastRoot = toHast.runSync(tree);
   classifyLinks(hast, path, files, { anchors: 'follow' }, context);
   return { ...doc, safeHast: hast };

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../core/api/contract';
 import { docLang } from '../../../core/hub/docLang';
 import type { RenderedDoc } from '../../../core/hub/types';
+import { anchorElementId } from '../../../core/hub/userContentIds';
 import type { Route } from '../route';
 import { DocContent } from './DocContent';
 import { useSearchHighlight } from './search/useSearchHighlight';
@@ -36,14 +37,18 @@ export function Reader({ api, path, slug, q, onNavigate }: Props) {
   }, [api, path]);
 
   useSearchHighlight(articleRef, q !== undefined && q !== '' ? q.split(' ') : [], state.status === 'ready');
-  const missingSlug =
-    state.status === 'ready' && slug !== null && !state.doc.anchors.includes(slug) && !state.doc.topics.some((t) => t.slug === slug);
+  // A heading's id, or hub HTML's `user-content-` one for a link written for GitHub (`#location`).
+  const targetId =
+    state.status === 'ready' && slug !== null
+      ? anchorElementId(slug, [...state.doc.anchors, ...state.doc.topics.map((t) => t.slug)], state.doc.safeHast)
+      : null;
+  const missingSlug = state.status === 'ready' && slug !== null && targetId === null;
 
   useEffect(() => {
     if (state.status !== 'ready') {
       return;
     }
-    const target = slug !== null ? document.getElementById(slug) : null;
+    const target = targetId !== null ? document.getElementById(targetId) : null;
     if (target !== null) {
       target.scrollIntoView({ block: 'start' });
       target.classList.add('flash');
@@ -52,7 +57,7 @@ export function Reader({ api, path, slug, q, onNavigate }: Props) {
     }
     articleRef.current?.scrollTo?.({ top: 0 });
     return undefined;
-  }, [state, slug]);
+  }, [state, targetId]);
 
   if (state.status === 'loading') {
     return (
