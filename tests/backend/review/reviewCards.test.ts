@@ -218,8 +218,8 @@ describe('sync of review decisions', () => {
     await api['review.editCard']({ cardId: b?.id ?? '', question: 'Edited TTL?', answer: 'x' });
     await api['review.suspend']({ cardId: b?.id ?? '', suspended: true });
     await api['review.setSettings']({ newPerDay: 7 });
-    const out = path.join(base, 'export');
-    await api['study.export']({ folder: out });
+    const out = path.join(dataDir, 'exports', 'export');
+    await api['study.export']({ folder: 'export' });
     const text = await readFile(path.join(out, 'review.json'), 'utf8');
     const other = parseReviewText(text);
     expect(other?.cardStates[a?.id ?? '']?.status).toBe('dismissed');

@@ -84,8 +84,8 @@ describe('review service', () => {
     expect(db.review.log).toHaveLength(2);
     expect(Object.keys(db.review.cards)).toHaveLength(2);
     // Exported with the progress, in the shape the sync writes.
-    const out = path.join(base, 'export');
-    await api['study.export']({ folder: out });
+    const out = path.join(dataDir, 'exports', 'export');
+    await api['study.export']({ folder: 'export' });
     const exported = JSON.parse(await readFile(path.join(out, 'review.json'), 'utf8')) as { version: number; cards: Record<string, unknown>; log: unknown[] };
     expect(exported.version).toBe(1);
     expect(Object.keys(exported.cards)).toEqual(Object.keys(db.review.cards).sort());

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,8 +90,8 @@ describe('study service', () => {
     const { api } = await start();
     await api['progress.set']({ topicId: 'docs/guide.md#setup', state: 'done' });
     await api['notes.save']({ topicId: 'docs/guide.md#setup', title: 'Pip: "quotes"', body: '# Body\n', tags: ['a'] });
-    const out = path.join(dataDir, 'out');
-    const res = await api['study.export']({ folder: out });
+    const out = path.join(dataDir, 'exports', 'out');
+    const res = await api['study.export']({ folder: 'out' });
     expect(res).toMatchObject({ folder: out, notes: 1, files: 4 });
     const [noteFile] = await readdir(path.join(out, 'notes'));
     const md = await readFile(path.join(out, 'notes', noteFile ?? ''), 'utf8');
@@ -99,7 +100,20 @@ describe('study service', () => {
     const progressJson = JSON.parse(await readFile(path.join(out, 'progress.json'), 'utf8')) as { progress: Record<string, { state: string }> };
     expect(progressJson.progress['docs/guide.md#setup']?.state).toBe('done');
     expect(await readFile(path.join(out, 'progress.csv'), 'utf8')).toContain('"docs/guide.md#setup","Setup","docs/guide.md","done"');
-    const twice = await dispatch(api, 'study.export', { folder: out });
+    const twice = await dispatch(api, 'study.export', { folder: 'out' });
     expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('exports only under the data folder’s exports/: a folder the caller names is a plain name, never a path', async () => {
+    const { api } = await start();
+    const outside = path.join(os.tmpdir(), `nexus-export-outside-${process.pid}`);
+    for (const folder of [outside, '../escaped', 'a/b', 'a\\b', '..', '.', '.git', 'name.', 'trailing ', `${'x'.repeat(101)}`]) {
+      expect(await dispatch(api, 'study.export', { folder }), folder).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+    expect(existsSync(outside)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'escaped'))).toBe(false);
+    const dated = await api['study.export']({});
+    expect(path.dirname(dated.folder)).toBe(path.join(dataDir, 'exports'));
+    expect(path.basename(dated.folder)).toMatch(/^nexus-export-/);
   });
 });
