@@ -1,5 +1,5 @@
 /** The open hub: scanning, parsing every doc for the tree, rendering one doc on demand. */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { HubAsset, HubOverview } from '../../core/api/contract';
@@ -53,6 +53,11 @@ export class HubService {
     parser: DocParser = inProcessParser,
     cache: ParseCache | null = null,
   ): Promise<HubService> {
+    // A repository's .git folder is git's, not docs: opening it would read its objects and hooks as a hub.
+    const real = await realpath(root).catch(() => null);
+    if (real !== null && real.split(path.sep).includes('.git')) {
+      throw new ApiError('forbidden', `${root} is a .git folder (or inside one); open the repository's own folder instead.`);
+    }
     let scan;
     try {
       scan = await scanHub(root);

@@ -1,4 +1,4 @@
-import { symlink } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HubService } from '../../../src/backend/hub/hubService';
@@ -53,5 +53,29 @@ describe('HubService', () => {
     expect(service.overview().problems).toContainEqual(expect.objectContaining({ path: 'deep.md', code: 'too-deep' }));
     await expect(service.doc('deep.md')).rejects.toMatchObject({ code: 'unavailable' });
     await expect(service.doc('README.md')).resolves.toMatchObject({ title: 'Oddities Hub' });
+  });
+});
+
+describe('HubService.open refuses a .git folder', () => {
+  let hub: Awaited<ReturnType<typeof tempHub>>;
+  beforeEach(async () => {
+    hub = await tempHub();
+  });
+  afterEach(() => hub.dispose());
+
+  it('the .git folder itself, a folder inside it, or a link to it is forbidden; the repository folder opens', async () => {
+    await mkdir(path.join(hub.root, '.git', 'refs'), { recursive: true });
+    await writeFile(path.join(hub.root, '.git', 'README.md'), '# not docs\n');
+    await symlink(path.join(hub.root, '.git'), path.join(hub.root, 'gitlink'));
+    for (const root of [path.join(hub.root, '.git'), path.join(hub.root, '.git', 'refs'), path.join(hub.root, 'gitlink')]) {
+      const refused = await HubService.open(root, false).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused, root).toBeInstanceOf(ApiError);
+      expect(refused).toMatchObject({ code: 'forbidden' });
+      expect((refused as ApiError).message).toMatch(/\.git folder/);
+    }
+    await expect(HubService.open(hub.root, false)).resolves.toBeInstanceOf(HubService);
   });
 });
