@@ -21,7 +21,14 @@ const MINIMUMS: Record<string, Partial<Record<CardKind | 'total', number>>> = {
   'Martin-Mawien__alx-project-nexus-': { qa: 5 },
   // Question headings ("What Is Metaspace?") and Concept | Meaning tables.
   'mybsam12138__backend-notes': { heading: 50, table: 20 },
-  'Dhamodharan17__hld-knowledgebase': { total: 1 },
+  // Question headings ("Why is Failure Detection Hard?") and Property | Meaning tables.
+  'Dhamodharan17__hld-knowledgebase': { heading: 5, table: 10 },
+  // An FAQ of "**Q1: ...?**" lines with answers below.
+  'Aucupence-Assets__aucupence-legacy-standard': { qa: 50 },
+  // A FAQ page of question headings; question <details>.
+  trpc__trpc: { heading: 10, details: 1 },
+  // Syntax tables: `Type | Description` rows.
+  'mermaid-js__mermaid': { table: 100 },
 };
 
 async function cardsOf(root: string): Promise<ReviewCard[]> {

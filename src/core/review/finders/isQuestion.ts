@@ -4,7 +4,7 @@
 const OPENERS = /^(what|why|how|when|which|who|where|explain|describe|define|difference|differences|compare|is|are|does|wat|waarom|hoe|welke|wanneer)\s/i;
 
 /** Headings that open with a question word but name a section of every README. */
-const SECTION_NAMES = /^(how (it|this) works|how to (use|run|install|contribute|get started|start|read this( \w+)?|set ?up)|what'?s (next|new|included|inside)|who (am i|we are)|where to (start|go next))$/i;
+const SECTION_NAMES = /^(how (it|this) works|how to (use|run|install|contribute|get started|start|read this( \w+)?|set ?up)|what'?s (next|new|included|inside)|who (am i|we are)|anything else( you want to know)?|where to (start|go next))$/i;
 
 /** Question words of Chinese notes hubs. */
 const CJK_QUESTION = /(什么|为什么|如何|怎么|怎样|哪些|区别|是否)/;
@@ -16,6 +16,8 @@ const PREFIX = /^(?:[\p{Extended_Pictographic}\uFE0F\u200D\s]+|Q\s*\d*\s*[:.)]\s
 export function cleanQuestion(text: string): string {
   return text
     .replace(/<br\s*\/?>/gi, ' ')
+    // An explicit heading id (`{#semver}`) is not part of the question.
+    .replace(/\s*\{#[^}]*\}\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(PREFIX, '')
