@@ -4,8 +4,8 @@
  * a network error.
  */
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fileUnder } from '../backend/pathInside';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
 
 /** Reads a file:// URL (Electron's net.fetch in the app; tests pass their own). */
@@ -25,19 +25,8 @@ const notFound = (): Response => withAppHeaders('Not found', 404);
 
 /** The file a request names inside `rootDir`, or null. */
 export function appFileOf(rootDir: string, requestUrl: string): string | null {
-  let pathname: string;
-  try {
-    const url = new URL(requestUrl);
-    pathname = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0')) {
-    return null;
-  }
-  const file = path.resolve(rootDir, `.${pathname}`);
-  const rel = path.relative(rootDir, file);
-  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : file;
+  const url = URL.canParse(requestUrl) ? new URL(requestUrl) : null;
+  return url === null ? null : fileUnder(rootDir, url.pathname);
 }
 
 /** The handler for protocol.handle(APP_SCHEME, ...). */

@@ -11,6 +11,7 @@ import { dispatch } from '../core/api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../core/security/csp';
 import type { Backend } from '../backend/createBackend';
 import type { Logger } from '../backend/logger';
+import { fileUnder } from '../backend/pathInside';
 
 const MAX_BODY = 1024 * 1024;
 const TYPES: Record<string, string> = {
@@ -94,9 +95,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' }).end(page);
       return;
     }
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
-    const rel = path.relative(rendererDir, file);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    // A malformed escape (`/%E0%A4%A`), a NUL or a path out of the folder is a 404, as on app://.
+    const file = fileUnder(rendererDir, url.pathname);
+    if (file === null) {
       res.writeHead(404, SECURITY_HEADERS).end();
       return;
     }

@@ -2,15 +2,11 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../core/api/result';
+import { isInside } from '../pathInside';
 
 /** An absolute path already proven to be inside the hub root (symlinks resolved). */
 export type SafePath = string & { readonly __brand: 'SafePath' };
 
-/** True when `child` is `parent` or below it (both absolute, already real paths). */
-export function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /**
  * Resolves a hub-relative posix path to a real absolute path inside `realRoot`, or throws

@@ -3,7 +3,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HubProblem } from '../../core/hub/types';
-import { isInside } from './safePath';
+import { isInside } from '../pathInside';
 
 /** Largest file listed at all (docs are capped lower when parsed). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;

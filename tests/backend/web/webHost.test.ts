@@ -81,6 +81,10 @@ describe('web host', () => {
     const traversal = await request(`${host.url}..%2fsecret.txt`);
     expect(traversal.status).toBe(404);
     expect(traversal.body).not.toContain('outside');
+    // A malformed escape, a NUL, the folder itself: 404, never a 500.
+    for (const bad of ['%E0%A4%A', 'assets/%00x.js', 'assets', '%2e%2e%2fsecret.txt']) {
+      expect((await request(`${host.url}${bad}`)).status, bad).toBe(404);
+    }
   });
 
   it('needs POST with JSON for the API (no simple cross-site form posts)', async () => {
