@@ -5,7 +5,7 @@ import type { StudyDb } from '../../core/db/schema';
 import { newSchedule } from '../../core/review/schedule';
 import type { ReviewCard } from '../../core/review/types';
 import { matchOrphans, moveSchedule } from './reconcile';
-import { NO_DECISION, type ReviewService } from './reviewService';
+import { NO_DECISION, type ReviewService, own } from './reviewService';
 
 const docOf = (topicId: string): string => topicId.slice(0, Math.max(0, topicId.indexOf('#')));
 
@@ -156,7 +156,7 @@ export class CardBrowser {
 
   async relink(fromId: string, toId: string | null): Promise<{ fromId: string; toId: string | null }> {
     const deck = await this.review.deck();
-    if (this.review.db.review.cards[fromId] === undefined || (toId !== null && !deck.cards.has(toId))) {
+    if (own(this.review.db.review.cards, fromId) === undefined || deck.cards.has(fromId) || (toId !== null && !deck.cards.has(toId))) {
       throw new ApiError('not-found', 'That card is no longer there.');
     }
     const now = this.review.now().toISOString();

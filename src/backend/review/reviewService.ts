@@ -26,6 +26,11 @@ const EMPTY_HAST = { type: 'root' as const, children: [] };
 /** A card state before any decision. */
 export const NO_DECISION: Omit<CardState, 'updatedAt'> = { status: 'suggested', question: null, answer: null, suspended: false, leech: false };
 
+/** `record[key]` when `key` is the record's own (a caller's `__proto__` is no card, not a prototype). */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 const userCardOf = (u: UserCard): ReviewCard => ({ id: userCardId(u.id), topicId: u.topicId, kind: 'user', question: u.question, answer: u.answer });
 
 /** Review mode. Create with `new ReviewService(ctx, study)`; it hooks into progress changes. */
@@ -212,14 +217,14 @@ export class ReviewService {
 
   async grade(cardId: string, grade: ReviewGrade): Promise<ReviewResults['review.grade']> {
     const card = await this.findCard(cardId);
-    const existing = this.db.review.cards[cardId];
+    const existing = own(this.db.review.cards, cardId);
     if (card === null && existing === undefined) {
       throw new ApiError('not-found', 'This card no longer exists in the hub.');
     }
     const now = this.clock();
     const schedule: CardSchedule = existing ?? newSchedule(card?.topicId ?? '', card?.question ?? '', now);
     const next = gradeCard(cardId, { ...schedule, question: card?.question ?? schedule.question }, grade, now, this.db.review.settings.retention);
-    const state = this.db.review.cardStates[cardId];
+    const state = own(this.db.review.cardStates, cardId);
     const leech = next.schedule.lapses >= LEECH_LAPSES && state?.leech !== true;
     await this.save((db) => {
       this.undoStep(db, 'answer', cardId, next.log.at);

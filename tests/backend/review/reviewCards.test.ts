@@ -210,6 +210,18 @@ describe('card identity across hub edits', () => {
   });
 });
 
+describe('hostile ids', () => {
+  it('a __proto__ card id is no card: grading, relinking and suspending it are not-found, and nothing is polluted', async () => {
+    const { api } = await start();
+    await expect(api['review.grade']({ cardId: '__proto__', grade: 3 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(api['review.relink']({ fromId: '__proto__', toId: null })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(api['review.suspend']({ cardId: 'constructor', suspended: true })).rejects.toMatchObject({ code: 'not-found' });
+    const db = JSON.parse(await readFile(path.join(dataDir, 'study.json'), 'utf8').catch(() => '{"review":{"cards":{},"cardStates":{}}}')) as { review: { cards: object; cardStates?: object } };
+    expect(Object.getPrototypeOf(db.review.cards)).toBe(Object.prototype);
+    expect((await api['review.browse']({})).total).toBe(6);
+  });
+});
+
 describe('sync of review decisions', () => {
   it('carries dismissals, edits, suspensions and settings from one device to another through review.json', async () => {
     const { api } = await start();
