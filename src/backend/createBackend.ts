@@ -7,6 +7,7 @@ import { createAppHandlers } from './app/appHandlers';
 import { BackendContext, type BackendOptions } from './context';
 import { createHubHandlers } from './hub/hubHandlers';
 import { HubService } from './hub/hubService';
+import { createMockHandlers } from './mock/mockHandlers';
 import { createSpecHandlers } from './hub/specHandlers';
 import { createReviewHandlers } from './review/reviewHandlers';
 import { ReviewService } from './review/reviewService';
@@ -109,6 +110,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...search.handlers,
       ...createSyncHandlers(sync),
       ...createReviewHandlers(review),
+      ...createMockHandlers(ctx),
     };
     // Every domain listens by now: search gets the notes to index.
     study.announce();

@@ -60,6 +60,8 @@ const nexus = {
   'review.stale': (args) => invoke('review.stale', args),
   'review.diff': (args) => invoke('review.diff', args),
   'review.acceptChange': (args) => invoke('review.acceptChange', args),
+  'mock.send': (args) => invoke('mock.send', args),
+  'mock.reset': (args) => invoke('mock.reset', args),
 } satisfies StudyApi;
 
 const nexusEvents = {

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { type AppResults, appSchemas } from './appApi';
 import { type HubResults, hubSchemas } from './hubApi';
+import { type MockResults, mockSchemas } from './mockApi';
 import type { ApiResult } from './result';
 import { type ReviewResults, reviewSchemas } from './reviewApi';
 import { type SearchResults, searchSchemas } from './searchApi';
@@ -16,6 +17,7 @@ import { type SyncResults, syncSchemas } from './syncApi';
 export type { AppInfo } from './appApi';
 export type { HubAsset, HubOverview } from './hubApi';
 export type { SpecView } from './specApi';
+export type { MockSendResult } from './mockApi';
 
 /** Argument schemas, one per method, all domains. */
 export const apiSchemas = {
@@ -26,10 +28,11 @@ export const apiSchemas = {
   ...searchSchemas,
   ...syncSchemas,
   ...reviewSchemas,
+  ...mockSchemas,
 } as const;
 
 /** Result type of each method, all domains. */
-export type ApiResults = AppResults & HubResults & SpecResults & StudyResults & SearchResults & SyncResults & ReviewResults;
+export type ApiResults = AppResults & HubResults & SpecResults & StudyResults & SearchResults & SyncResults & ReviewResults & MockResults;
 
 /** Every method name. */
 export type ApiMethod = keyof typeof apiSchemas;

@@ -1,0 +1,696 @@
+/**
+ * The mock's request handling: route, check credentials, check parameters and body against the
+ * spec, then act on the stored resources (create, list with DRF pagination, read, replace, update,
+ * delete) or answer with the spec's example (or data generated from its schema). Pure: the state
+ * goes in and a new state comes out; nothing is sent anywhere.
+ */
+import { type MockModel, type MockOperation, type MockResponseSpec, type NamedExample, parentCollection } from './model';
+import { generate, pageItemSchema, propertiesOf, typesOf, uuidFor } from './schema';
+import type { FieldProblem, Json, JsonObject, MockCollection, MockRequest, MockResponse, MockState } from './types';
+
+/** Longest request path or body read. */
+export const MAX_MOCK_BODY_CHARS = 1_000_000;
+/** Most resources one collection keeps (the oldest are dropped beyond it). */
+export const MAX_COLLECTION_ITEMS = 1_000;
+/** Default and largest DRF page size when the spec does not say. */
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+
+/** What a handled request gives: the response and the state after it. */
+export type MockOutcome = { response: MockResponse; state: MockState; changed: boolean };
+
+/** Options of one request: the clock (ISO text) for timestamps. */
+export type MockOptions = { now: string };
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+};
+
+const isObject = (v: Json | undefined): v is JsonObject => v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
+
+/** A stored value as text, for comparing with a path or query value. */
+function text(v: Json | undefined): string {
+  return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function clone<T extends Json>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+function problem(
+  status: number,
+  detail: string,
+  errors: FieldProblem[] = [],
+  extraHeaders: Record<string, string> = {},
+  operation: string | null = null,
+): MockResponse {
+  const body: JsonObject = { type: 'about:blank', title: STATUS_TITLES[status] ?? 'Error', status, detail };
+  if (errors.length > 0) {
+    body['errors'] = errors.map((e) => ({ in: e.in, field: e.field, message: e.message }));
+  }
+  return { status, headers: { 'content-type': 'application/problem+json', ...extraHeaders }, body, operation, example: null, examples: [] };
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+function splitPath(raw: string): { path: string; query: Map<string, string[]> } {
+  const hash = raw.indexOf('#');
+  const noHash = hash >= 0 ? raw.slice(0, hash) : raw;
+  const q = noHash.indexOf('?');
+  const path = (q >= 0 ? noHash.slice(0, q) : noHash).trim() || '/';
+  const query = new Map<string, string[]>();
+  if (q >= 0) {
+    for (const pair of noHash.slice(q + 1).split('&')) {
+      if (pair === '') {
+        continue;
+      }
+      const eq = pair.indexOf('=');
+      const key = decode(eq >= 0 ? pair.slice(0, eq) : pair);
+      query.set(key, [...(query.get(key) ?? []), decode(eq >= 0 ? pair.slice(eq + 1) : '')]);
+    }
+  }
+  return { path: path.startsWith('/') ? path : `/${path}`, query };
+}
+
+type Match = { op: MockOperation; params: Record<string, string> };
+
+/** The operation a path and method reach, or why none does (404 / 405 with the allowed methods). */
+export function route(
+  model: MockModel,
+  method: string,
+  path: string,
+): { kind: 'ok'; match: Match } | { kind: 'not-found' } | { kind: 'wrong-method'; allowed: string[] } {
+  const candidates = [path];
+  if (model.basePath !== '' && path.startsWith(`${model.basePath}/`)) {
+    candidates.push(path.slice(model.basePath.length));
+  }
+  for (const candidate of candidates) {
+    const variants = [candidate, candidate.endsWith('/') ? candidate.slice(0, -1) : `${candidate}/`];
+    for (const p of variants) {
+      let best: { template: string; specificity: number; groups: string[] } | null = null;
+      for (const op of model.operations) {
+        const m = op.pattern.exec(p);
+        if (m !== null && (best === null || op.specificity > best.specificity)) {
+          best = { template: op.template, specificity: op.specificity, groups: m.slice(1) };
+        }
+      }
+      if (best === null) {
+        continue;
+      }
+      const ops = model.operations.filter((o) => o.template === best.template);
+      const op = ops.find((o) => o.method === method.toUpperCase());
+      if (op === undefined) {
+        return { kind: 'wrong-method', allowed: ops.map((o) => o.method) };
+      }
+      const params: Record<string, string> = {};
+      op.paramNames.forEach((name, i) => {
+        params[name] = decode(best.groups[i] ?? '');
+      });
+      return { kind: 'ok', match: { op, params } };
+    }
+  }
+  return { kind: 'not-found' };
+}
+
+function headerOf(headers: Record<string, string>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers)) {
+    if (k.toLowerCase() === lower) {
+      return v;
+    }
+  }
+  return undefined;
+}
+
+function cookieOf(headers: Record<string, string>, name: string): string | undefined {
+  const cookie = headerOf(headers, 'cookie') ?? '';
+  for (const part of cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      return part.slice(eq + 1).trim();
+    }
+  }
+  return undefined;
+}
+
+/** True when the request carries the credentials of at least one of the operation's alternatives. */
+function authorised(model: MockModel, op: MockOperation, headers: Record<string, string>, query: Map<string, string[]>): boolean {
+  if (op.security.length === 0) {
+    return true;
+  }
+  const auth = (headerOf(headers, 'authorization') ?? '').trim();
+  const present = (schemeName: string): boolean => {
+    const s = model.schemes[schemeName];
+    if (s === undefined) {
+      return auth !== '';
+    }
+    if (s.type === 'apiKey') {
+      const v = s.in === 'query' ? query.get(s.name)?.[0] : s.in === 'cookie' ? cookieOf(headers, s.name) : headerOf(headers, s.name);
+      return v !== undefined && v.trim() !== '';
+    }
+    if (s.type === 'http' || s.type === 'basic') {
+      const scheme = s.type === 'basic' ? 'basic' : s.scheme;
+      return new RegExp(`^${scheme === '' ? '\\S+' : scheme}\\s+\\S`, 'i').test(auth);
+    }
+    // oauth2, openIdConnect and anything else: a bearer token.
+    return /^bearer\s+\S/i.test(auth);
+  };
+  return op.security.some((alternative) => alternative.every(present));
+}
+
+function coerce(raw: string | string[], schema: JsonObject): Json {
+  const types = typesOf(schema);
+  if (types.includes('array')) {
+    const list = Array.isArray(raw) ? raw : raw.split(',');
+    const items = isObject(schema['items']) ? schema['items'] : {};
+    return list.map((v) => coerce(v, items));
+  }
+  const value = Array.isArray(raw) ? (raw[0] ?? '') : raw;
+  if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value.trim())) {
+    return Number(value);
+  }
+  if (types.includes('boolean') && (value === 'true' || value === 'false')) {
+    return value === 'true';
+  }
+  if (types.includes('null') && value === 'null') {
+    return null;
+  }
+  return value;
+}
+
+function checkParams(
+  model: MockModel,
+  op: MockOperation,
+  params: Record<string, string>,
+  query: Map<string, string[]>,
+  headers: Record<string, string>,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const p of op.params) {
+    const raw =
+      p.in === 'path'
+        ? params[p.name]
+        : p.in === 'query'
+          ? query.get(p.name)
+          : p.in === 'header'
+            ? headerOf(headers, p.name)
+            : cookieOf(headers, p.name);
+    if (raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0)) {
+      if (p.required) {
+        problems.push({ in: p.in === 'cookie' ? 'header' : p.in, field: p.name, message: 'is required' });
+      }
+      continue;
+    }
+    noteUncheckable(model, op, p.schema);
+    problems.push(...model.validator.check(p.schema, coerce(raw, p.schema), p.in === 'cookie' ? 'header' : p.in, p.name));
+  }
+  return problems;
+}
+
+function checkBody(
+  model: MockModel,
+  op: MockOperation,
+  text: string,
+): { body: Json | undefined; problems: FieldProblem[]; status: number | null } {
+  if (text.trim() === '') {
+    return {
+      body: undefined,
+      problems: op.body?.required === true ? [{ in: 'body', field: '', message: 'a JSON body is required' }] : [],
+      status: null,
+    };
+  }
+  let body: Json;
+  try {
+    body = JSON.parse(text) as Json;
+  } catch (e) {
+    return {
+      body: undefined,
+      problems: [{ in: 'body', field: '', message: `is not JSON (${e instanceof Error ? e.message : 'cannot be read'})` }],
+      status: 400,
+    };
+  }
+  if (op.body === null || op.body.schema === null) {
+    return { body, problems: [], status: null };
+  }
+  noteUncheckable(model, op, op.body.schema);
+  return { body, problems: model.validator.check(op.body.schema, body, 'body', ''), status: null };
+}
+
+/** Records on the operation (once) that one of its schemas cannot be compiled, so the learner is told. */
+function noteUncheckable(model: MockModel, op: MockOperation, schema: JsonObject): void {
+  const why = model.validator.problem(schema);
+  const note = why === null ? null : `A request part is not checked: ${why}.`;
+  if (note !== null && !op.problems.includes(note)) {
+    op.problems.push(note);
+  }
+}
+
+/** The 2xx response an operation answers with (201 first for create). */
+function successOf(op: MockOperation): { status: number; spec: MockResponseSpec | null } {
+  const ok = op.responses.filter((r) => /^2\d\d$/.test(r.status));
+  const preferred = op.role === 'create' ? ok.find((r) => r.status === '201') : undefined;
+  const chosen = preferred ?? ok[0] ?? op.responses.find((r) => /^(2XX|default)$/i.test(r.status)) ?? null;
+  const fallback = op.role === 'create' ? 201 : op.role === 'delete' ? 204 : 200;
+  const status = chosen !== null && /^2\d\d$/.test(chosen.status) ? Number(chosen.status) : fallback;
+  return { status, spec: chosen };
+}
+
+function pickExample(examples: NamedExample[], name: string | undefined): NamedExample | null {
+  if (name !== undefined && name !== '') {
+    const found = examples.find((e) => e.name === name);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return examples[0] ?? null;
+}
+
+/** Handles one request against `state` (not changed: a new state is returned). Never throws. */
+export function handleMockRequest(model: MockModel, state: MockState, request: MockRequest, options: MockOptions): MockOutcome {
+  const next = clone(state as unknown as Json) as unknown as MockState;
+  const { path, query } = splitPath(request.path.slice(0, MAX_MOCK_BODY_CHARS));
+  for (const [k, v] of Object.entries(request.query ?? {})) {
+    query.set(k, [...(query.get(k) ?? []), ...(Array.isArray(v) ? v : [v])]);
+  }
+  const headers = request.headers ?? {};
+  const method = request.method.toUpperCase();
+  const found = route(model, method, path);
+  if (found.kind === 'not-found') {
+    return { response: problem(404, `No operation of ${model.title} matches ${method} ${path}.`), state, changed: false };
+  }
+  if (found.kind === 'wrong-method') {
+    return {
+      response: problem(405, `${path} does not allow ${method}; it allows ${found.allowed.join(', ')}.`, [], {
+        allow: found.allowed.join(', '),
+      }),
+      state,
+      changed: false,
+    };
+  }
+  const { op, params } = found.match;
+  if (!authorised(model, op, headers, query)) {
+    const schemes = [...new Set(op.security.flat())];
+    return {
+      response: problem(
+        401,
+        `${op.method} ${op.template} needs credentials (${schemes.join(' or ')}); send them, e.g. an Authorization header.`,
+        [],
+        { 'www-authenticate': challenge(model, schemes) },
+        op.slug,
+      ),
+      state,
+      changed: false,
+    };
+  }
+  const paramProblems = checkParams(model, op, params, query, headers);
+  const body = checkBody(model, op, (request.body ?? '').slice(0, MAX_MOCK_BODY_CHARS + 1));
+  if (paramProblems.length > 0 || body.problems.length > 0) {
+    const declared = new Set(op.responses.map((r) => r.status));
+    const status = body.status ?? (paramProblems.length === 0 && declared.has('422') && !declared.has('400') ? 422 : 400);
+    const all = [...paramProblems, ...body.problems];
+    return {
+      response: problem(
+        status,
+        `The request does not match the spec: ${all.length} problem${all.length === 1 ? '' : 's'}.`,
+        all,
+        {},
+        op.slug,
+      ),
+      state,
+      changed: false,
+    };
+  }
+  const ctx: ActContext = {
+    model,
+    op,
+    params,
+    query,
+    body: body.body,
+    state: next,
+    options,
+    exampleName: request.exampleName,
+    mutated: false,
+  };
+  const response = act(ctx);
+  // Seeding a collection from the spec's example on a read is not a change: it is the same next time.
+  return { response, state: ctx.mutated ? next : state, changed: ctx.mutated };
+}
+
+function challenge(model: MockModel, schemes: string[]): string {
+  const s = schemes.map((n) => model.schemes[n]).find((x) => x !== undefined && x.type === 'http');
+  return s !== undefined && s !== null && s.scheme === 'basic' ? 'Basic realm="mock"' : 'Bearer realm="mock"';
+}
+
+type ActContext = {
+  model: MockModel;
+  op: MockOperation;
+  params: Record<string, string>;
+  query: Map<string, string[]>;
+  body: Json | undefined;
+  state: MockState;
+  options: MockOptions;
+  exampleName: string | undefined;
+  /** Set when the request created, changed or removed a resource. */
+  mutated: boolean;
+};
+
+function ok(
+  ctx: ActContext,
+  status: number,
+  body: Json,
+  spec: MockResponseSpec | null,
+  example: NamedExample | null,
+  headers: Record<string, string> = {},
+): MockResponse {
+  return {
+    status,
+    headers: status === 204 || body === null ? headers : { 'content-type': 'application/json', ...headers },
+    body: status === 204 ? null : body,
+    operation: ctx.op.slug,
+    example: example?.name ?? null,
+    examples: (spec?.examples ?? []).map((e) => e.name),
+  };
+}
+
+function act(ctx: ActContext): MockResponse {
+  switch (ctx.op.role) {
+    case 'create':
+      return create(ctx);
+    case 'list':
+      return list(ctx);
+    case 'read':
+    case 'replace':
+    case 'update':
+    case 'delete':
+      return item(ctx);
+    default:
+      return answer(ctx);
+  }
+}
+
+/** A static answer: the chosen example, else data generated from the schema. */
+function answer(ctx: ActContext): MockResponse {
+  const { status, spec } = successOf(ctx.op);
+  const example = pickExample(spec?.examples ?? [], ctx.exampleName);
+  const body =
+    example !== null ? clone(example.value) : spec !== null && spec.schema !== null ? generate(spec.schema, genContext(ctx)) : null;
+  return ok(ctx, status, body, spec, example);
+}
+
+function genContext(ctx: ActContext): { now: string; seq: () => number } {
+  return { now: ctx.options.now, seq: () => ++ctx.state.seq };
+}
+
+/** Fills the concrete path of a template from the request's parameters (`/products/{productId}/reviews/`). */
+function concrete(template: string, params: Record<string, string>): string {
+  return template.replace(/\{([^}/]+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+}
+
+/** The GET operation that lists `collection`, when the spec has one. */
+function listOp(model: MockModel, collection: string): MockOperation | undefined {
+  return model.operations.find((o) => o.template === collection && o.role === 'list');
+}
+
+/** The schema of one resource of a collection: the list's item schema, else create's response. */
+function resourceSchema(model: MockModel, collection: string): JsonObject | null {
+  const lister = listOp(model, collection);
+  const listSchema = lister === undefined ? null : (successOf(lister).spec?.schema ?? null);
+  if (listSchema !== null) {
+    const page = pageItemSchema(listSchema);
+    if (page !== null) {
+      return page;
+    }
+    if (isObject(listSchema['items'])) {
+      return listSchema['items'];
+    }
+  }
+  for (const o of model.operations) {
+    if ((o.role === 'create' && o.template === collection) || (o.role === 'read' && o.collection === collection)) {
+      const s = successOf(o).spec?.schema ?? null;
+      if (s !== null) {
+        return s;
+      }
+    }
+  }
+  return null;
+}
+
+/** The field of a resource that its item path names (`slug` for `{slug}`, else `id`). */
+function keyField(model: MockModel, collection: string, keyParam: string | null): string {
+  const props = propertiesOf(resourceSchema(model, collection) ?? {});
+  if (keyParam !== null && props[keyParam] !== undefined) {
+    return keyParam;
+  }
+  return 'id';
+}
+
+/** The collection's stored resources, seeded from the list example the first time it is used. */
+function collectionOf(ctx: ActContext, collection: string, key: string): MockCollection {
+  const existing = ctx.state.collections[key];
+  if (existing !== undefined) {
+    return existing;
+  }
+  const items: JsonObject[] = [];
+  const lister = listOp(ctx.model, collection);
+  if (lister !== undefined) {
+    const example = pickExample(successOf(lister).spec?.examples ?? [], undefined);
+    const value = example?.value;
+    const results = isObject(value) && Array.isArray(value['results']) ? value['results'] : Array.isArray(value) ? value : [];
+    items.push(...results.filter(isObject).map((r) => clone(r)));
+  }
+  const ids = items.map((i) => i['id']).filter((id): id is number => typeof id === 'number' && Number.isInteger(id));
+  const created: MockCollection = { nextId: ids.length > 0 ? Math.max(...ids) + 1 : 1, items };
+  ctx.state.collections[key] = created;
+  return created;
+}
+
+function slugify(s: string): string {
+  return (
+    s
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'item'
+  );
+}
+
+function create(ctx: ActContext): MockResponse {
+  const { op, model } = ctx;
+  const collection = op.collection ?? op.template;
+  const key = concrete(collection, ctx.params);
+  const store = collectionOf(ctx, collection, key);
+  const { status, spec } = successOf(op);
+  const schema = spec?.schema ?? resourceSchema(model, collection);
+  const props = propertiesOf(schema ?? {});
+  const example = pickExample(spec?.examples ?? [], ctx.exampleName);
+  const sent = isObject(ctx.body) ? ctx.body : {};
+  const sample = example !== null && isObject(example.value) ? example.value : null;
+  let resource: JsonObject;
+  if (Object.keys(props).length === 0) {
+    resource = { ...(sample !== null ? clone(sample) : {}), ...sent };
+  } else {
+    // What the learner sent, plus the server's read-only fields (from the example, else generated).
+    resource = {};
+    for (const [name, p] of Object.entries(props)) {
+      if (p['readOnly'] === true && sent[name] === undefined) {
+        resource[name] =
+          p['format'] === 'date-time'
+            ? ctx.options.now
+            : sample !== null && sample[name] !== undefined
+              ? clone(sample[name])
+              : generate(p, genContext(ctx));
+      }
+    }
+    Object.assign(resource, sent);
+  }
+  const named = sent['name'] ?? sent['title'];
+  if (props['slug']?.['readOnly'] === true && typeof named === 'string') {
+    resource['slug'] = slugify(named);
+  }
+  const idSchema = props['id'];
+  if (idSchema !== undefined || 'id' in resource) {
+    const types = idSchema === undefined ? [] : typesOf(idSchema);
+    if (idSchema?.['format'] === 'uuid' || (types.includes('string') && !types.includes('integer'))) {
+      resource['id'] = uuidFor(++ctx.state.seq);
+    } else {
+      resource['id'] = store.nextId++;
+    }
+  }
+  const field = keyField(model, collection, op.keyParam);
+  if (field !== 'id' && resource[field] === undefined) {
+    resource[field] = typeof named === 'string' ? slugify(named) : String(resource['id'] ?? store.nextId);
+  }
+  const keyValue = resource[field];
+  if (keyValue !== undefined && store.items.some((i) => text(i[field]) === text(keyValue))) {
+    return problem(
+      409,
+      `A resource with ${field} ${text(keyValue)} already exists in ${key}.`,
+      [{ in: 'body', field, message: 'is already taken' }],
+      {},
+      op.slug,
+    );
+  }
+  store.items.push(resource);
+  ctx.mutated = true;
+  if (store.items.length > MAX_COLLECTION_ITEMS) {
+    store.items.splice(0, store.items.length - MAX_COLLECTION_ITEMS);
+  }
+  const child = model.operations.find((o) => o.collection === collection && o.role === 'read');
+  const headers: Record<string, string> =
+    child === undefined || keyValue === undefined
+      ? {}
+      : { location: `${key.replace(/\/$/, '')}/${encodeURIComponent(text(keyValue))}${child.template.endsWith('/') ? '/' : ''}` };
+  return ok(ctx, status, clone(resource), spec, null, headers);
+}
+
+function queryValue(query: Map<string, string[]>, name: string): string | undefined {
+  return query.get(name)?.[0];
+}
+
+function list(ctx: ActContext): MockResponse {
+  const { op } = ctx;
+  const collection = op.collection ?? op.template;
+  const key = concrete(collection, ctx.params);
+  const store = collectionOf(ctx, collection, key);
+  const { status, spec } = successOf(op);
+  const schema = spec?.schema ?? null;
+  let items = store.items.slice();
+  // Query parameters named like a field of the resources filter them (`?category=kitchen`).
+  const fields = new Set(items.flatMap((i) => Object.keys(i)));
+  for (const p of op.params) {
+    const v = queryValue(ctx.query, p.name);
+    if (p.in === 'query' && v !== undefined && v !== '' && fields.has(p.name)) {
+      items = items.filter((i) => text(i[p.name]) === v);
+    }
+  }
+  const ordering = queryValue(ctx.query, 'ordering');
+  if (ordering !== undefined && fields.has(ordering.replace(/^-/, ''))) {
+    const f = ordering.replace(/^-/, '');
+    const dir = ordering.startsWith('-') ? -1 : 1;
+    items.sort((a, b) => dir * compare(a[f], b[f]));
+  }
+  if (schema !== null && pageItemSchema(schema) !== null) {
+    const sizeParam = op.params.find((p) => p.name === 'page_size' && p.in === 'query');
+    const defaultSize = typeof sizeParam?.schema['default'] === 'number' ? sizeParam.schema['default'] : DEFAULT_PAGE_SIZE;
+    const maxSize = typeof sizeParam?.schema['maximum'] === 'number' ? sizeParam.schema['maximum'] : MAX_PAGE_SIZE;
+    const size = Math.max(1, Math.min(maxSize, Number(queryValue(ctx.query, 'page_size') ?? defaultSize) || defaultSize));
+    const page = Math.max(1, Math.floor(Number(queryValue(ctx.query, 'page') ?? 1) || 1));
+    const pages = Math.max(1, Math.ceil(items.length / size));
+    if (page > pages) {
+      return problem(
+        404,
+        `Invalid page: ${page} (there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}).`,
+        [{ in: 'query', field: 'page', message: 'is past the last page' }],
+        {},
+        op.slug,
+      );
+    }
+    const link = (n: number): string => {
+      const q: string[] = [];
+      for (const [k, vs] of ctx.query) {
+        if (k !== 'page') {
+          q.push(...vs.map((v) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`));
+        }
+      }
+      if (n > 1) {
+        q.push(`page=${n}`);
+      }
+      return `${ctx.model.serverUrl}${key}${q.length > 0 ? `?${q.join('&')}` : ''}`;
+    };
+    const body: JsonObject = {
+      count: items.length,
+      next: page < pages ? link(page + 1) : null,
+      previous: page > 1 ? link(page - 1) : null,
+      results: clone(items.slice((page - 1) * size, page * size)),
+    };
+    return ok(ctx, status, body, spec, null);
+  }
+  return ok(ctx, status, clone(items.slice(0, MAX_PAGE_SIZE * 10)), spec, null);
+}
+
+function compare(a: Json | undefined, b: Json | undefined): number {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a - b;
+  }
+  const x = text(a);
+  const y = text(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Finds the collection that holds an item: its own, else one with the same last name (`/reviews/{id}/`). */
+function storeFor(ctx: ActContext, collection: string): { key: string; store: MockCollection } {
+  const key = concrete(collection, ctx.params);
+  if (ctx.state.collections[key] !== undefined || listOp(ctx.model, collection) !== undefined) {
+    return { key, store: collectionOf(ctx, collection, key) };
+  }
+  const last = collection.replace(/\/$/, '').split('/').pop() ?? '';
+  for (const [k, store] of Object.entries(ctx.state.collections)) {
+    if (k.replace(/\/$/, '').split('/').pop() === last) {
+      const field = keyField(ctx.model, collection, ctx.op.keyParam);
+      const value = ctx.params[ctx.op.keyParam ?? ''];
+      if (store.items.some((i) => text(i[field]) === value)) {
+        return { key: k, store };
+      }
+    }
+  }
+  return { key, store: collectionOf(ctx, collection, key) };
+}
+
+function item(ctx: ActContext): MockResponse {
+  const { op, model } = ctx;
+  const collection = op.collection ?? parentCollection(op.template)?.collection ?? op.template;
+  const { store } = storeFor(ctx, collection);
+  const field = keyField(model, collection, op.keyParam);
+  const value = ctx.params[op.keyParam ?? ''] ?? '';
+  const index = store.items.findIndex((i) => text(i[field]) === value);
+  const { status, spec } = successOf(op);
+  if (index < 0) {
+    return problem(404, `There is no resource with ${field} ${value} (create it with POST first).`, [], {}, op.slug);
+  }
+  const current = store.items[index] ?? {};
+  if (op.role === 'read') {
+    return ok(ctx, status, clone(current), spec, null);
+  }
+  if (op.role === 'delete') {
+    store.items.splice(index, 1);
+    ctx.mutated = true;
+    return ok(ctx, status, status === 204 ? null : clone(current), spec, null);
+  }
+  const sent = isObject(ctx.body) ? ctx.body : {};
+  const props = propertiesOf(resourceSchema(model, collection) ?? {});
+  let updated: JsonObject;
+  if (op.role === 'replace') {
+    updated = {};
+    for (const [name, v] of Object.entries(current)) {
+      if (name === field || name === 'id' || props[name]?.['readOnly'] === true) {
+        updated[name] = v;
+      }
+    }
+    Object.assign(updated, sent);
+  } else {
+    updated = { ...current, ...sent };
+  }
+  // The key and read-only fields are the server's; timestamps of the change are now.
+  updated[field] = current[field] ?? null;
+  for (const name of ['updated_at', 'updatedAt', 'modified_at', 'modifiedAt']) {
+    if (props[name]?.['format'] === 'date-time') {
+      updated[name] = ctx.options.now;
+    }
+  }
+  store.items[index] = updated;
+  ctx.mutated = true;
+  return ok(ctx, status, clone(updated), spec, null);
+}

@@ -1,0 +1,84 @@
+/** Types of the offline mock: a request a learner sends, the response it gets, the state it changes. */
+
+/** A JSON value (what bodies, examples and state hold). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A JSON object. */
+export type JsonObject = { [key: string]: Json };
+
+/** One request to the mock: never sent over a network. */
+export type MockRequest = {
+  /** HTTP method, any case. */
+  method: string;
+  /** Path relative to the server (`/products/7/`); a query string after `?` is read too. */
+  path: string;
+  /** Query parameters (added to those in `path`). */
+  query?: Record<string, string | string[]>;
+  /** Request headers, any case. */
+  headers?: Record<string, string>;
+  /** The body as JSON text ('' or absent: no body). */
+  body?: string;
+  /** Which of the spec's named examples to answer with, when the operation has several. */
+  exampleName?: string;
+};
+
+/** One failing field of a bad request. */
+export type FieldProblem = {
+  /** Where the field is: `path`, `query`, `header` or `body`. */
+  in: 'path' | 'query' | 'header' | 'body';
+  /** The field's name (`price`, `items/0/quantity`; '' for the whole body). */
+  field: string;
+  message: string;
+};
+
+/** What the mock answered. */
+export type MockResponse = {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON body, or null for none (204). */
+  body: Json;
+  /** Slug of the operation the request matched (null: no route). */
+  operation: string | null;
+  /** The named example the body came from, when it came from one. */
+  example: string | null;
+  /** Every named example of the chosen response, for a picker. */
+  examples: string[];
+};
+
+/** The stored resources of one collection (a concrete collection path such as `/products/7/reviews/`). */
+export type MockCollection = {
+  /** Next integer id to hand out. */
+  nextId: number;
+  items: JsonObject[];
+};
+
+/** The state of one spec's mock: plain JSON, kept in the data folder. */
+export type MockState = {
+  version: 1;
+  /** Counter for generated uuids and timestamps ordering. */
+  seq: number;
+  collections: Record<string, MockCollection>;
+};
+
+/** A fresh, empty state. */
+export function emptyMockState(): MockState {
+  return { version: 1, seq: 0, collections: {} };
+}
+
+/** True when `value` has the shape of a MockState (read back from disk). */
+export function isMockState(value: unknown): value is MockState {
+  if (value === null || typeof value !== 'object') {
+    return false;
+  }
+  const v = value as { version?: unknown; seq?: unknown; collections?: unknown };
+  if (v.version !== 1 || typeof v.seq !== 'number' || v.collections === null || typeof v.collections !== 'object') {
+    return false;
+  }
+  return Object.values(v.collections as Record<string, unknown>).every(
+    (c) =>
+      c !== null &&
+      typeof c === 'object' &&
+      typeof (c as { nextId?: unknown }).nextId === 'number' &&
+      Array.isArray((c as { items?: unknown }).items),
+  );
+}
