@@ -1,6 +1,8 @@
 /** Turns a failed local git command into a SyncError. */
 import { SyncError, classifyRemoteError, firstErrorLine, syncError } from './gitErrors';
-import type { GitResult } from './gitRunner';
+
+/** Result of one git command; `raw` is stdout's bytes (blobs are decoded per file, not as UTF-8). Here, not in gitRunner, so the two do not import each other. */
+export type GitResult = { code: number; stdout: string; stderr: string; raw: Buffer };
 
 /**
  * The error for a failed command (network steps classified by their message: auth, rejected,

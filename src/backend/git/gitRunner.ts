@@ -11,13 +11,12 @@
  *   credential helpers the repo's config names, and refuses what cannot be overridden.
  */
 import { spawn } from 'node:child_process';
-import { classifyLocal } from './classify';
+import { type GitResult, classifyLocal } from './classify';
 import { type ConfigGuard, parseConfigList, planGuard, unsafeConfigError } from './configGuard';
 import { SyncError, syncError } from './gitErrors';
 import { killTree } from './killTree';
 
-/** Result of one git command; `raw` is stdout's bytes (blobs are decoded per file, not as UTF-8). */
-export type GitResult = { code: number; stdout: string; stderr: string; raw: Buffer };
+export type { GitResult };
 
 /** Options of one command. */
 export type GitRunOptions = {

@@ -1,6 +1,6 @@
 /** Git operations sync needs, over the hardened runner. Nothing here touches the user's files. */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeText } from '../../core/hub/decode';
 import type { RepoFile } from '../../core/sync/types';
@@ -151,7 +151,6 @@ export class Repo {
     }
     const dir = await mkdtemp(path.join(scratchDir, 'blobs-'));
     try {
-      const { writeFile } = await import('node:fs/promises');
       const files = await Promise.all(
         texts.map(async (t, i) => {
           const f = path.join(dir, String(i));

@@ -350,7 +350,8 @@ export class ReviewService {
   }
 
   diff(topicId: string): ReviewResults['review.diff'] {
-    const snap = this.db.review.snapshots[topicId];
+    // Own keys only: `__proto__` or `constructor` is no topic, not a crash.
+    const snap = Object.hasOwn(this.db.review.snapshots, topicId) ? this.db.review.snapshots[topicId] : undefined;
     if (snap === undefined) {
       throw new ApiError('not-found', 'There is no finished version of this topic to compare with.');
     }

@@ -9,6 +9,7 @@ import { CONFLICT_TAG } from '../../core/sync/merge';
 import { repoKey } from '../../core/sync/repoKey';
 import { handleFromName, isValidHandle, machineLabel, syncSummary } from '../../core/sync/summary';
 import type { BackendContext } from '../context';
+import { classifyLocal } from '../git/classify';
 import { SyncError, syncError } from '../git/gitErrors';
 import { type GitRunnerOptions, GitRunner } from '../git/gitRunner';
 import { Repo } from '../git/repo';
@@ -137,8 +138,13 @@ export class SyncService {
   /** Connects a clone (checked with git) and saves the choice. */
   async configure(input: { repoPath: string; handle?: string | undefined; useAsHub?: boolean | undefined }): Promise<SyncStatus> {
     const repoPath = path.resolve(input.repoPath);
-    const top = await this.git.run(['rev-parse', '--show-toplevel'], { cwd: existsSync(repoPath) ? repoPath : os.tmpdir() });
-    if (!existsSync(repoPath) || top.code !== 0) {
+    // A file (or nothing) there is not a repository; git cannot even start in it.
+    const isFolder = await stat(repoPath).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    const top = isFolder ? await this.git.run(['rev-parse', '--show-toplevel'], { cwd: repoPath }) : null;
+    if (top === null || top.code !== 0) {
       throw new ApiError('bad-request', syncError('not-a-repo').message);
     }
     const prev = await this.files.settings();
@@ -157,7 +163,11 @@ export class SyncService {
   /** Clones `url` into a new or empty folder and connects it. */
   async clone(url: string, into: string): Promise<SyncStatus> {
     const dest = path.resolve(into);
-    if (existsSync(dest) && (await readdir(dest)).length > 0) {
+    const inWay = await readdir(dest).then(
+      (names) => names.length > 0,
+      (e: NodeJS.ErrnoException) => e.code !== 'ENOENT', // a file there, or a folder we cannot read
+    );
+    if (inWay) {
       throw new ApiError('bad-request', 'Clone into a new or empty folder.');
     }
     if (/^(ext|fd)::/i.test(url) || url.startsWith('-')) {
@@ -165,7 +175,6 @@ export class SyncService {
     }
     const r = await this.git.run(['clone', '--no-recurse-submodules', '--', url, dest], { cwd: os.tmpdir() });
     if (r.code !== 0) {
-      const { classifyLocal } = await import('../git/classify');
       throw new ApiError('io', classifyLocal(['clone'], r).message);
     }
     return this.configure({ repoPath: dest });
