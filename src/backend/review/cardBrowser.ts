@@ -2,6 +2,7 @@
 import type { BrowsedCard, CardPhase, OrphanView, ReviewResults, TopicCard } from '../../core/api/reviewApi';
 import { ApiError } from '../../core/api/result';
 import type { StudyDb } from '../../core/db/schema';
+import { needsReview } from '../../core/review/memory';
 import { newSchedule } from '../../core/review/schedule';
 import type { ReviewCard } from '../../core/review/types';
 import { matchOrphans, moveSchedule } from './reconcile';
@@ -42,7 +43,11 @@ export class CardBrowser {
   async topicCards(topicId: string): Promise<ReviewResults['review.cards']> {
     const deck = await this.review.deck();
     const cards = (await this.review.allCards()).filter((c) => c.topicId === topicId).map((c) => this.topicCard(c));
-    return { cards, skipped: deck.skipped.filter((s) => s.topicId === topicId) };
+    const r = this.review.db.review;
+    const done = own(this.review.db.progress, topicId)?.state === 'done';
+    const ids = cards.filter((c) => c.status !== 'dismissed').map((c) => c.id);
+    const weak = done && needsReview(new Map([[topicId, ids]]), r.cards, r.cardStates, this.review.now()).length > 0;
+    return { cards, skipped: deck.skipped.filter((s) => s.topicId === topicId), needsReview: weak };
   }
 
   private async card(cardId: string): Promise<ReviewCard> {

@@ -149,7 +149,7 @@ export type ReviewResults = {
   'review.due': { cards: DueCard[]; total: number; nextDue: string | null; /** Due cards held back by the daily limits. */ limited: number };
   'review.grade': { cardId: string; due: string; scheduledDays: number; remaining: number; /** Forgotten too often: now suspended. */ leech: boolean };
   'review.undo': { undone: string | null; cardId: string | null };
-  'review.cards': { cards: TopicCard[]; skipped: SkippedBlock[] };
+  'review.cards': { cards: TopicCard[]; skipped: SkippedBlock[]; /** A done topic whose cards are mostly forgotten or hold a leech. */ needsReview: boolean };
   'review.decide': { changed: number };
   'review.editCard': TopicCard;
   'review.suspend': { cardId: string; suspended: boolean };

@@ -178,6 +178,8 @@ describe('daily limits and memory', () => {
     expect(leech).toBe(true);
     const card = (await api['review.cards']({ topicId: 'docs/sd.md#what-is-a-b-tree-index' })).cards[0];
     expect(card).toMatchObject({ leech: true, suspended: true, lapses: 8 });
+    expect((await api['review.cards']({ topicId: 'docs/sd.md#what-is-a-b-tree-index' })).needsReview).toBe(true);
+    expect((await api['review.cards']({ topicId: CACHING })).needsReview).toBe(false);
     expect((await api['review.stats']({})).needsReview).toEqual([expect.objectContaining({ topicId: 'docs/sd.md#what-is-a-b-tree-index', leeches: 1, title: 'What is a B-tree index?' })]);
     await api['review.suspend']({ cardId: id, suspended: false });
     expect((await api['review.cards']({ topicId: 'docs/sd.md#what-is-a-b-tree-index' })).cards[0]).toMatchObject({ leech: false, suspended: false });

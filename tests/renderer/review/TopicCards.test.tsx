@@ -11,7 +11,7 @@ const inTwoDays = new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString(
 const card = (c: Partial<TopicCard> & Pick<TopicCard, 'id' | 'kind' | 'question'>): TopicCard => ({ answer: 'A', due: null, reps: 0, lapses: 0, userCardId: null, status: 'suggested', active: false, suspended: false, leech: false, edited: false, ...c });
 
 /** The topic's cards, as the back end would hold them: deleteCard, decide and editCard change them. */
-function cardsApi() {
+function cardsApi(needsReview = false) {
   const cards: TopicCard[] = [
     card({ id: 'check:docs/a.md#setup:0', kind: 'check', question: 'What does pip install?', due: inTwoDays, reps: 2, status: 'accepted', active: true }),
     card({ id: 'user:u1', kind: 'user', question: 'Why a virtualenv?', userCardId: 'u1', status: 'own', active: true }),
@@ -20,7 +20,8 @@ function cardsApi() {
     card({ id: 'h3', kind: 'table', question: 'What is PEP 8?', answer: 'Style guide.', status: 'dismissed' }),
   ];
   const api = fakeApi({
-    'review.cards': ({ topicId }) => ({ cards: topicId === topic.id ? [...cards] : [], skipped: [] }),
+    'review.cards': ({ topicId }) => ({ cards: topicId === topic.id ? [...cards] : [], skipped: [], needsReview }),
+    'review.due': () => ({ cards: [], total: 0, nextDue: null, limited: 0 }),
     'review.deleteCard': ({ id }) => {
       const i = cards.findIndex((c) => c.userCardId === id);
       if (i >= 0) {
@@ -123,5 +124,13 @@ describe('TopicCards', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Accept all 2' }));
     await waitFor(() => expect(api.calls).toContainEqual(['review.decide', { cardIds: ['h1', 'h2'], status: 'accepted' }]));
     await waitFor(() => expect(screen.queryByRole('button', { name: /Accept all/ })).toBeNull());
+  });
+
+  it('shows "needs review" on a done topic whose cards are forgotten, and reviews just that topic in one click', async () => {
+    const { api } = cardsApi(true);
+    render(<TopicCards api={api} topic={topic} />);
+    expect((await screen.findByText('needs review')).className).toBe('needs-review-badge');
+    fireEvent.click(screen.getByRole('button', { name: 'Review this topic' }));
+    await waitFor(() => expect(api.calls).toContainEqual(['review.due', { limit: 50, topicId: topic.id }]));
   });
 });

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { TopicCard } from '../../../../core/api/reviewApi';
 import type { Topic } from '../../../../core/hub/types';
+import type { Route } from '../../route';
 import { CardEditor } from './CardEditor';
+import { ReviewSession } from './ReviewSession';
 import { kindLabel, nextDue, statusLabel } from './cardLabels';
 import './review.css';
 import './topicCards.css';
@@ -15,6 +17,8 @@ type Props = {
   version?: number;
   /** A card was accepted, dismissed, edited or deleted here. */
   onChanged?: () => void;
+  /** Where a card's links lead (the topic review session renders cards). */
+  onNavigate?: (route: Route) => void;
 };
 
 /**
@@ -22,9 +26,10 @@ type Props = {
  * accept, or dismiss (remembered; dismissed ones can be restored). The learner's own cards can be
  * deleted. Leeches are flagged.
  */
-export function TopicCards({ api, topic, version = 0, onChanged }: Props) {
+export function TopicCards({ api, topic, version = 0, onChanged, onNavigate }: Props) {
   const topicId = topic?.id ?? null;
-  const [loaded, setLoaded] = useState<{ topicId: string; cards: TopicCard[] } | null>(null);
+  const [loaded, setLoaded] = useState<{ topicId: string; cards: TopicCard[]; needsReview: boolean } | null>(null);
+  const [reviewing, setReviewing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +42,7 @@ export function TopicCards({ api, topic, version = 0, onChanged }: Props) {
     let live = true;
     void api['review.cards']({ topicId }).then((res) => {
       if (live) {
-        setLoaded(res.ok ? { topicId, cards: res.value.cards } : null);
+        setLoaded(res.ok ? { topicId, cards: res.value.cards, needsReview: res.value.needsReview === true } : null);
         setError(res.ok ? null : res.error.message);
       }
     });
@@ -75,12 +80,20 @@ export function TopicCards({ api, topic, version = 0, onChanged }: Props) {
   const dismissed = cards.filter((c) => c.status === 'dismissed');
   const suggested = shown.filter((c) => c.status === 'suggested');
   const leeches = cards.filter((c) => c.leech).length;
+  const weak = loaded?.topicId === topicId && loaded.needsReview;
   return (
     <details className="topic-cards">
       <summary>
         Cards ({shown.length}){suggested.length > 0 ? ` · ${suggested.length} suggested` : ''}
         {leeches > 0 && <span className="leech-badge"> {leeches} leech{leeches > 1 ? 'es' : ''}</span>}
+        {weak && <span className="needs-review-badge">needs review</span>}
       </summary>
+      {weak && (
+        <button type="button" onClick={() => setReviewing(reviewing === topicId ? null : topicId)}>
+          {reviewing === topicId ? 'Close the review' : 'Review this topic'}
+        </button>
+      )}
+      {reviewing === topicId && <ReviewSession api={api} onNavigate={onNavigate ?? (() => undefined)} topicId={topicId} {...(onChanged !== undefined ? { onReviewed: onChanged } : {})} />}
       {error !== null && (
         <p className="save-error" role="alert">
           <BoundedText text={error} />
