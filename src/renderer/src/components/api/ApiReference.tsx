@@ -4,6 +4,7 @@ import type { ApiOperation, EndpointTopic } from '../../../../core/openapi/types
 import type { Route } from '../../route';
 import { DocContent } from '../DocContent';
 import { OperationView } from './OperationView';
+import { TryIt } from './TryIt';
 import './api.css';
 import { BoundedText } from '../BoundedText';
 
@@ -142,6 +143,7 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
                     api={api}
                     onNavigate={onNavigate}
                     topicSlot={opSlug === slug && topicSlot !== undefined ? topicSlot(op.topic) : null}
+                    tryIt={<TryIt api={api} specPath={path} op={op} />}
                   />
                 );
               })}

@@ -14,6 +14,8 @@ type Props = {
   onNavigate: (route: Route) => void;
   /** Where progress and notes controls for this operation (a topic) attach; shown when expanded. */
   topicSlot: ReactNode;
+  /** The "Try it" panel (the offline mock), shown under the responses. */
+  tryIt?: ReactNode;
 };
 
 function Examples({ examples }: { examples: ApiExample[] }) {
@@ -52,7 +54,7 @@ function Media({ content, schemas }: { content: ApiMedia[]; schemas: Record<stri
 }
 
 /** One operation: a header that expands to description, parameters, body, responses, examples. */
-export function OperationView({ op, schemas, expanded, onToggle, api, onNavigate, topicSlot }: Props) {
+export function OperationView({ op, schemas, expanded, onToggle, api, onNavigate, topicSlot, tryIt }: Props) {
   const { method, path, summary } = op.topic;
   const panelId = `op-panel-${op.slug}`;
   return (
@@ -131,6 +133,7 @@ export function OperationView({ op, schemas, expanded, onToggle, api, onNavigate
               <Media content={r.content} schemas={schemas} />
             </div>
           ))}
+          {tryIt}
         </div>
       )}
     </section>
