@@ -1,5 +1,5 @@
 /** Checks values against prepared schemas with ajv (JSON Schema 2020-12); failures name each field. */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { FieldProblem, Json, JsonObject } from './types';
 
 /** Most problems reported for one value. */
