@@ -138,8 +138,10 @@ function convert(root: YamlValue, value: YamlValue | undefined, mode: SchemaMode
         out[key] = copy(raw);
         break;
       case 'pattern':
-        if (typeof raw === 'string' && raw.length <= MAX_PATTERN && compiles(raw)) {
+        if (typeof raw === 'string' && raw.length <= MAX_PATTERN && compiles(raw) && !riskyPattern(raw)) {
           out[key] = raw;
+        } else if (typeof raw === 'string') {
+          budget.notes.add(`Pattern ${raw.slice(0, 60)} is not checked (too long, invalid, or could take very long to match).`);
         }
         break;
       case 'exclusiveMinimum':
@@ -179,6 +181,26 @@ function convert(root: YamlValue, value: YamlValue | undefined, mode: SchemaMode
     out['required'] = out['required'].filter((name) => !(typeof name === 'string' && isObject(props[name]) && props[name][skip] === true));
   }
   return out;
+}
+
+/**
+ * A quantified group that itself holds a quantifier (`(a+)+`, `(\\w*)*`): it can backtrack for
+ * ages on a crafted string. A group that starts with a plain literal (`(?:-[a-z0-9]+)*`, the usual
+ * separator idiom) is anchored by it each round and is kept.
+ */
+export function riskyPattern(pattern: string): boolean {
+  const groups = /\(((?:[^()\\]|\\.)*)\)(?:[+*]|\{\d+,\d*\})/g;
+  for (let m = groups.exec(pattern); m !== null; m = groups.exec(pattern)) {
+    const body = (m[1] ?? '').replace(/^\?(?:[:=!]|<[=!]|<[A-Za-z]\w*>)/, '');
+    if (!/(?:[+*]|\{\d+,\d*\})/.test(body)) {
+      continue;
+    }
+    const anchored = /^[^[\\.(|^$?*+{]/.test(body) && !/^.[?*+{]/.test(body) && !body.includes('|');
+    if (!anchored) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function compiles(pattern: string): boolean {

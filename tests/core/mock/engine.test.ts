@@ -185,6 +185,8 @@ describe('mock of the bundled spec: errors', () => {
     expect(badPath.body).toMatchObject({ errors: [{ in: 'path', field: 'productId', message: 'must be integer' }] });
     const badQuery = s.send('GET', '/products/?page_size=500&ordering=colour');
     expect((badQuery.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['ordering', 'page_size']);
+    // The slug pattern (the separator idiom) is kept and checked.
+    expect(s.send('GET', '/categories/Not_A_Slug/').body).toMatchObject({ errors: [{ in: 'path', field: 'slug' }] });
     // minProperties on a PATCH body.
     expect(s.send('PATCH', '/categories/books/', {}).status).toBe(400);
   });
