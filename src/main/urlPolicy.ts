@@ -1,4 +1,5 @@
 /** Where the app's window may go: only its own pages; http(s) links leave for the system browser. */
+import { webUrl } from '../core/security/webUrl';
 
 /** The scheme the app's pages are served from. */
 export const APP_SCHEME = 'app';
@@ -29,15 +30,8 @@ export function decideNavigation(raw: string, devOrigin: string | null = null): 
   if (isAppUrl(raw, devOrigin)) {
     return { action: 'allow' };
   }
-  try {
-    const url = new URL(raw);
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') {
-      return { action: 'external', url: url.href };
-    }
-  } catch {
-    // Not a URL at all: refuse.
-  }
-  return { action: 'deny' };
+  const web = webUrl(raw);
+  return web !== null ? { action: 'external', url: web.href } : { action: 'deny' };
 }
 
 /**

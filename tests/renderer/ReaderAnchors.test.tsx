@@ -1,5 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderDoc } from '../../src/core/hub/renderDoc';
 import { Reader } from '../../src/renderer/src/components/Reader';
 import { fakeApi } from './fakeApi';
@@ -17,6 +17,8 @@ function open(slug: string) {
 }
 
 describe('Reader anchors', () => {
+  afterEach(cleanup);
+
   it('scrolls to a heading by its own id', async () => {
     const run = open('part');
     await waitFor(() => expect(run.scrolled).toEqual(['part']));

@@ -1,16 +1,12 @@
 /** `app.*` handlers. */
 import type { Handlers } from '../../core/api/contract';
 import { ApiError } from '../../core/api/result';
+import { webUrl } from '../../core/security/webUrl';
 import type { BackendContext } from '../context';
 
-/** True for an http(s) URL that a URL parser accepts. */
+/** True for an http(s) URL that a URL parser accepts (core/security/webUrl). */
 export function isWebUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  return webUrl(raw) !== null;
 }
 
 /** Creates the `app.*` handlers. */

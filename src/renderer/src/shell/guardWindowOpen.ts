@@ -3,15 +3,12 @@
  * separate browsing context with no opener; anything else (javascript:, file:, data:...) is refused.
  * Electron's main process applies the same policy again in setWindowOpenHandler.
  */
+import { webUrl } from '../../../core/security/webUrl';
 
 /** The http(s) URL to hand off, or null when the URL must not be opened. */
 export function externalUrl(raw: string | URL | undefined): string | null {
-  try {
-    const url = new URL(String(raw ?? ''), window.location.href);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== window.location.origin ? url.href : null;
-  } catch {
-    return null;
-  }
+  const url = webUrl(String(raw ?? ''), window.location.href);
+  return url !== null && url.origin !== window.location.origin ? url.href : null;
 }
 
 /** Replaces window.open; the page never gets a handle on another window. */
