@@ -7,7 +7,7 @@ import { buildMockModel } from '../../../src/core/mock/model';
 import { emptyMockState } from '../../../src/core/mock/types';
 import { readSpec } from '../../../src/core/openapi/normalise';
 import type { ApiOperation } from '../../../src/core/openapi/types';
-import { TryIt, parseHeaders, prefilledBody, prefilledPath } from '../../../src/renderer/src/components/api/TryIt';
+import { TryIt, commandFor, parseHeaders, prefilledBody, prefilledPath } from '../../../src/renderer/src/components/api/TryIt';
 import { fakeApi } from '../fakeApi';
 
 const SPEC_PATH = 'api-specs/openapi.yml';
@@ -49,6 +49,26 @@ describe('TryIt', () => {
     expect(prefilledPath(opNamed('retrieveProduct'))).toBe('/products/7/');
     expect(JSON.parse(prefilledBody(opNamed('createCategory')))).toMatchObject({ name: 'Board Games' });
     expect(parseHeaders('Authorization: Bearer x\n\nbad line\nX-A: 1:2')).toEqual({ Authorization: 'Bearer x', 'X-A': '1:2' });
+  });
+
+  it('copies the request as curl, HTTPie and fetch, quoting what the shell would read', () => {
+    const r = {
+      method: 'POST',
+      url: 'http://localhost:8000/api/v1/categories/',
+      headers: { Authorization: 'Bearer t' },
+      body: `{"name":"Ada's"}`,
+    };
+    expect(commandFor('curl', r)).toBe(
+      `curl -X POST 'http://localhost:8000/api/v1/categories/' \\\n  -H 'Authorization: Bearer t' \\\n  -H 'Content-Type: application/json' \\\n  --data '{"name":"Ada'\\''s"}'`,
+    );
+    expect(commandFor('httpie', { ...r, body: '' })).toBe(`http POST 'http://localhost:8000/api/v1/categories/' 'Authorization:Bearer t'`);
+    const fetchText = commandFor('fetch', r);
+    expect(fetchText).toMatch(/^await fetch\("http:\/\/localhost:8000\/api\/v1\/categories\/", \{/);
+    expect(fetchText).toContain('"Content-Type": "application/json"');
+    render(<TryIt api={fakeApi({})} specPath={SPEC_PATH} op={opNamed('createCategory')} server="http://localhost:8000/api/v1" />);
+    expect(screen.getByRole('button', { name: 'Copy as curl' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy as HTTPie' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy as fetch' })).toBeTruthy();
   });
 
   it('creates a category, then lists it; shows status, timing and body; a bad body shows each field', async () => {

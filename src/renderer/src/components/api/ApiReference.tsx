@@ -143,7 +143,7 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
                     api={api}
                     onNavigate={onNavigate}
                     topicSlot={opSlug === slug && topicSlot !== undefined ? topicSlot(op.topic) : null}
-                    tryIt={<TryIt api={api} specPath={path} op={op} />}
+                    tryIt={<TryIt api={api} specPath={path} op={op} server={spec.servers[0] ?? ''} />}
                   />
                 );
               })}

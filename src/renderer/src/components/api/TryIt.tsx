@@ -2,7 +2,45 @@ import { useState } from 'react';
 import type { MockSendResult, StudyApi } from '../../../../core/api/contract';
 import type { ApiOperation } from '../../../../core/openapi/types';
 
-type Props = { api: StudyApi; specPath: string; op: ApiOperation };
+type Props = {
+  api: StudyApi;
+  specPath: string;
+  op: ApiOperation;
+  /** The spec's first server URL, for the copied commands ('' when it has none). */
+  server?: string;
+};
+
+/** What a copied command sends. */
+export type CommandRequest = { method: string; url: string; headers: Record<string, string>; body: string };
+
+const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** The request as a curl, HTTPie or fetch command (for a real server; the mock needs none). */
+export function commandFor(kind: 'curl' | 'httpie' | 'fetch', r: CommandRequest): string {
+  const headers = Object.entries(r.headers);
+  const hasBody = r.body.trim() !== '';
+  if (kind === 'curl') {
+    return [
+      `curl -X ${r.method} ${shellQuote(r.url)}`,
+      ...headers.map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`),
+      ...(hasBody ? [`-H 'Content-Type: application/json'`, `--data ${shellQuote(r.body)}`] : []),
+    ].join(' \\\n  ');
+  }
+  if (kind === 'httpie') {
+    return (
+      [`http ${r.method} ${shellQuote(r.url)}`, ...headers.map(([k, v]) => shellQuote(`${k}:${v}`))].join(' ') +
+      (hasBody ? ` <<< ${shellQuote(r.body)}` : '')
+    );
+  }
+  const init: Record<string, unknown> = {
+    method: r.method,
+    headers: Object.fromEntries([...headers, ...(hasBody ? [['Content-Type', 'application/json']] : [])]),
+  };
+  if (hasBody) {
+    init['body'] = r.body;
+  }
+  return `await fetch(${JSON.stringify(r.url)}, ${JSON.stringify(init, null, 2)});`;
+}
 
 /** The operation's path with each path parameter filled from its first example (else its name). */
 export function prefilledPath(op: ApiOperation): string {
@@ -38,13 +76,14 @@ type Outcome =
   | { kind: 'reset'; cleared: boolean };
 
 /** "Try it": sends the operation to the offline mock of this spec (nothing leaves the machine). */
-export function TryIt({ api, specPath, op }: Props) {
+export function TryIt({ api, specPath, op, server = '' }: Props) {
   const [path, setPath] = useState(() => prefilledPath(op));
   const [headers, setHeaders] = useState('Authorization: Bearer mock-token');
   const [body, setBody] = useState(() => prefilledBody(op));
   const [exampleName, setExampleName] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const [copied, setCopied] = useState('');
   const method = op.topic.method;
 
   const send = async (): Promise<void> => {
@@ -62,6 +101,14 @@ export function TryIt({ api, specPath, op }: Props) {
     const res = await api['mock.reset']({ path: specPath });
     setBusy(false);
     setOutcome(res.ok ? { kind: 'reset', cleared: res.value.cleared } : { kind: 'error', message: res.error.message });
+  };
+
+  const copy = (kind: 'curl' | 'httpie' | 'fetch'): void => {
+    const text = commandFor(kind, { method, url: `${server.replace(/\/+$/, '')}${path}`, headers: parseHeaders(headers), body });
+    void navigator.clipboard
+      ?.writeText(text)
+      .then(() => setCopied(kind))
+      .catch(() => setCopied(''));
   };
 
   const examples = outcome.kind === 'response' ? outcome.result.response.examples : [];
@@ -102,6 +149,11 @@ export function TryIt({ api, specPath, op }: Props) {
         <button type="button" onClick={() => void reset()} disabled={busy}>
           Reset data
         </button>
+        {(['curl', 'httpie', 'fetch'] as const).map((kind) => (
+          <button key={kind} type="button" onClick={() => copy(kind)}>
+            {copied === kind ? 'Copied' : `Copy as ${kind === 'httpie' ? 'HTTPie' : kind}`}
+          </button>
+        ))}
       </div>
       {outcome.kind === 'error' && (
         <p role="alert" className="api-try-error">
