@@ -97,4 +97,11 @@ describe('HubTree', () => {
       window.removeEventListener('keydown', reached);
     }
   });
+
+  it('marks a done topic whose cards are mostly forgotten as "needs review", and no other row', () => {
+    render(<HubTree tree={buildHubTree(docs)} currentPath="docs/a.md" currentSlug="two" onOpen={() => undefined} needsReview={new Set(['docs/a.md#two'])} />);
+    const marks = screen.getAllByText('needs review');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]?.closest('[role="treeitem"]')?.getAttribute('data-row-key')).toBe('topic:docs/a.md#two');
+  });
 });

@@ -19,7 +19,7 @@ import { CardMaker } from './components/review/CardMaker';
 import { TopicCards } from './components/review/TopicCards';
 import { ReviewView } from './components/review/ReviewView';
 import { StaleBanner } from './components/review/StaleBanner';
-import { useDueCount } from './components/review/useDueCount';
+import { useReviewSummary } from './components/review/useDueCount';
 import { SettingsView } from './components/sync/SettingsView';
 import { SyncButton } from './components/sync/SyncButton';
 import { topicsOf } from './components/study/studyTree';
@@ -55,7 +55,8 @@ export function App({ api }: { api: StudyApi }) {
   useHistoryKeys();
   const study = useStudy(api);
   const [reviewTick, setReviewTick] = useState(0);
-  const dueCount = useDueCount(api, study.version + reviewTick);
+  const reviewSummary = useReviewSummary(api, study.version + reviewTick);
+  const dueCount = reviewSummary.due;
   // Closed by default where it would squeeze the text column; remembered once the learner chooses.
   const [showNotes, setShowNotes] = usePersistentState('notesOpen', () => window.innerWidth >= 1280, isBoolean);
   useUiCommand('toggle-notes', () => setShowNotes((v) => !v));
@@ -198,6 +199,7 @@ export function App({ api }: { api: StudyApi }) {
                 currentSlug={route.slug}
                 onOpen={open}
                 progress={study}
+                needsReview={reviewSummary.needsReview}
                 onMark={(id, state) => void study.setState(id, state)}
               />
             </nav>

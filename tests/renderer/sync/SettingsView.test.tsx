@@ -115,4 +115,17 @@ describe('ConflictBar', () => {
     rerender(<ConflictBar api={api} noteId="other" onResolved={() => undefined} />);
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Sync conflict' })).toBeNull());
   });
+
+  it('holds the review limits (new cards and reviews per day, retention) under Review', async () => {
+    const api = fakeApi({
+      'sync.status': () => syncStatus(),
+      'sync.log': () => ({ entries: [] }),
+      'sync.snapshots': () => ({ snapshots: [] }),
+      'review.settings': () => ({ newPerDay: 20, reviewsPerDay: 200, retention: 0.9, updatedAt: '2025-01-01T00:00:00.000Z' }),
+    });
+    render(<SettingsView api={api} events={fakeEvents()} onHubChanged={() => undefined} />);
+    const section = await screen.findByRole('region', { name: 'Review' });
+    expect(within(section).getByLabelText<HTMLInputElement>(/New cards per day/).value).toBe('20');
+    expect(within(section).getByLabelText<HTMLInputElement>(/Reviews per day/).value).toBe('200');
+  });
 });

@@ -15,6 +15,8 @@ type Props = {
   progress?: ProgressView;
   /** Sets a topic's state from the keyboard (N, I, D, S on a focused topic row). */
   onMark?: (topicId: string, state: ProgressState) => void;
+  /** Done topics whose review cards are mostly forgotten (or hold a leech): marked "needs review". */
+  needsReview?: ReadonlySet<string>;
 };
 
 function initialExpanded(tree: HubTreeNode[]): Set<string> {
@@ -47,7 +49,7 @@ function withTopicAncestors(prev: Set<string>, tree: HubTreeNode[], docPath: str
 }
 
 /** The sidebar: an ARIA treeview of folders, docs and their topics, driven by the keyboard too. */
-export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMark }: Props) {
+export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMark, needsReview }: Props) {
   const [expanded, setExpanded] = useState<Set<string>>(() => initialExpanded(tree));
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
@@ -199,6 +201,11 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
             </span>
             {row.badge !== undefined && <span className={`tree-badge method-${row.badge.toLowerCase()}`}>{row.badge}</span>}
             <span className="label">{row.label}</span>
+            {row.kind === 'topic' && needsReview?.has(row.key.slice('topic:'.length)) === true && (
+              <span className="tree-needs-review" title="Done, but most of its cards are forgotten: review them">
+                needs review
+              </span>
+            )}
             {progress !== undefined && <TreeProgress rowKey={row.key} progress={progress} />}
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { useContext, useEffect, useState } from 'react';
+import { ReviewSettings } from '../review/ReviewSettings';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import { CommandBusContext } from '../../hooks/useUiCommand';
@@ -40,6 +41,10 @@ export function SettingsView({ api, events, onHubChanged }: Props) {
         </div>
       )}
       <SyncLog api={api} version={version} />
+      <section className="settings-review" aria-labelledby="settings-review-title">
+        <h2 id="settings-review-title">Review</h2>
+        <ReviewSettings api={api} />
+      </section>
     </div>
   );
 }
