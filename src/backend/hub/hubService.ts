@@ -9,7 +9,7 @@ import { buildHubTree } from '../../core/hub/hubTree';
 import { buildSiteRoutes } from '../../core/hub/siteRoutes';
 import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import type { EndpointTopic } from '../../core/openapi/types';
-import { type ParseCache, type ParseCacheEntries, contentHash } from './parseCache';
+import { type ParseCache, type ParseCacheEntries, fileBytesHash } from './parseCache';
 import { type DocParser, inProcessParser } from './parsePool';
 import { resolveInHub } from './safePath';
 import { type ScannedFile, isMarkdown, scanHub } from './scanHub';
@@ -221,7 +221,7 @@ export class HubService {
       this.problems.push({ path: relPath, code: 'unreadable', severity: 'error', message: (e as Error).message });
       return;
     }
-    const hash = contentHash(bytes);
+    const hash = fileBytesHash(bytes);
     const hit = cached.get(relPath);
     if (hit !== undefined && hit.hash === hash) {
       fresh.set(relPath, hit);

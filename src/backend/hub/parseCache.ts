@@ -27,8 +27,8 @@ export type ParseCache = {
   save(realRoot: string, entries: ParseCacheEntries): Promise<void>;
 };
 
-/** The hash a cache entry is keyed by. */
-export function contentHash(bytes: Uint8Array): string {
+/** The hash a cache entry is keyed by: SHA-1 of the file's bytes (core's contentHash fingerprints strings). */
+export function fileBytesHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 

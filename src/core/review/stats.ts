@@ -1,5 +1,5 @@
 /** What the dashboard and the review queue derive from the review state. */
-import { localDay } from '../study/activity';
+import { localDay, shiftDay } from '../study/activity';
 import type { CardSchedule, ReviewLogEntry } from './reviewSchema';
 
 /** One day of the retention chart. */
@@ -7,11 +7,6 @@ export type RetentionDay = { day: string; reviews: number; recalled: number };
 
 /** A topic whose cards were forgotten most. */
 export type WeakTopic = { topicId: string; lapses: number; again: number };
-
-function shiftDay(day: string, by: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return localDay(new Date(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + by));
-}
 
 /** Review log entries per local day. */
 function byDay(log: readonly ReviewLogEntry[]): Map<string, ReviewLogEntry[]> {

@@ -16,8 +16,3 @@ export function contentHash(parts: Iterable<string>): string {
   }
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
-
-/** The fingerprint of a set of search entries' content (what the index is built from). */
-export function entriesHash(entries: ReadonlyArray<{ key: string; title: string; headingPath: string[]; keywords: string; body: string; code: string }>): string {
-  return contentHash(entries.flatMap((e) => [e.key, e.title, e.headingPath.join('\u0001'), e.keywords, e.body, e.code]));
-}

@@ -19,7 +19,8 @@ export function isStudyDay(a: DayActivity | undefined): boolean {
   return a !== undefined && (a.readSeconds >= STUDY_DAY_SECONDS || a.stateChanges > 0);
 }
 
-function shiftDay(day: string, by: number): string {
+/** The local calendar day `by` days after `day` (YYYY-MM-DD; negative goes back). */
+export function shiftDay(day: string, by: number): string {
   const [y, m, d] = day.split('-').map(Number);
   return localDay(new Date(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + by));
 }

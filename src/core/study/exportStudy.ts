@@ -1,6 +1,6 @@
 /** Export formats: notes as markdown files with front matter, progress as JSON and CSV. */
-import { stringify } from 'yaml';
 import type { Note, ProgressEntry } from '../db/schema';
+import { serialiseNote } from '../sync/noteFile';
 import type { CatalogTopic } from './topicCatalog';
 
 /** A file to write, relative to the export folder. */
@@ -17,24 +17,12 @@ function fileSlug(text: string): string {
   return slug === '' ? 'note' : slug;
 }
 
-/** One note as markdown with YAML front matter (id, topic, heading, tags, dates). */
-export function noteToMarkdown(note: Note): string {
-  const meta = {
-    id: note.id,
-    title: note.title,
-    topic: note.topicId,
-    heading: note.topicTitle,
-    tags: note.tags,
-    created: note.createdAt,
-    updated: note.updatedAt,
-  };
-  const body = note.body.endsWith('\n') ? note.body : `${note.body}\n`;
-  return `---\n${stringify(meta)}---\n\n${body}`;
-}
-
-/** Every note as `notes/<slug>-<id>.md`, names unique and safe on every OS. */
+/**
+ * Every note as `notes/<slug>-<id>.md`, names unique and safe on every OS, in the same file format
+ * the sync writes (`serialiseNote`: one front-matter writer, so an exported note reads back).
+ */
 export function notesExport(notes: readonly Note[]): ExportFile[] {
-  return notes.map((n) => ({ path: `notes/${fileSlug(n.title || n.topicTitle || 'note')}-${n.id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 24)}.md`, text: noteToMarkdown(n) }));
+  return notes.map((n) => ({ path: `notes/${fileSlug(n.title || n.topicTitle || 'note')}-${n.id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 24)}.md`, text: serialiseNote(n) }));
 }
 
 function csvCell(value: string): string {

@@ -7,6 +7,7 @@ import type { NoteChange } from '../../../src/backend/context';
 import { type Backend, createBackend } from '../../../src/backend/createBackend';
 import { silentLogger } from '../../../src/backend/logger';
 import { dispatch } from '../../../src/core/api/dispatch';
+import { parseNote } from '../../../src/core/sync/noteFile';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const oddities = path.join(root, 'tests/fixtures/hubs/oddities');
@@ -95,8 +96,10 @@ describe('study service', () => {
     expect(res).toMatchObject({ folder: out, notes: 1, files: 4 });
     const [noteFile] = await readdir(path.join(out, 'notes'));
     const md = await readFile(path.join(out, 'notes', noteFile ?? ''), 'utf8');
-    expect(md).toMatch(/^---\nid: .+\ntitle: 'Pip: "quotes"'\ntopic: docs\/guide\.md#setup\nheading: Setup\ntags:\n {2}- a\n/);
-    expect(md).toContain('---\n\n# Body\n');
+    expect(md).toMatch(/^---\nid: .+\ntopic: docs\/guide\.md#setup\ntopicTitle: Setup\ntitle: 'Pip: "quotes"'\ntags:\n {2}- a\n/);
+    expect(md).toContain('---\n# Body\n');
+    // The sync's own format: an exported note reads back.
+    expect(parseNote(md)).toMatchObject({ ok: true, note: { title: 'Pip: "quotes"', topicId: 'docs/guide.md#setup', tags: ['a'] } });
     const progressJson = JSON.parse(await readFile(path.join(out, 'progress.json'), 'utf8')) as { progress: Record<string, { state: string }> };
     expect(progressJson.progress['docs/guide.md#setup']?.state).toBe('done');
     expect(await readFile(path.join(out, 'progress.csv'), 'utf8')).toContain('"docs/guide.md#setup","Setup","docs/guide.md","done"');
