@@ -3,11 +3,11 @@
  * display layout, the last hub and the last topic read in it, and the theme. Validated on load
  * (a damaged file falls back to defaults and is kept aside), written atomically.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../backend/logger';
-import { tempNameFor } from '../backend/store/durableWrite';
+import { type DurableSyncIo, writeFileDurableSync } from '../backend/store/durableWrite';
 
 const rect = z.object({ x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
 
@@ -52,42 +52,17 @@ export function loadShellSettings(file: string, logger: Logger): ShellSettings {
 }
 
 /**
- * Writes the settings durably: unique temp file beside it (`tempNameFor`, so the data folder's
+ * Writes the settings durably with `writeFileDurableSync`: unique temp file beside it (so the data folder's
  * sweep at start removes one a killed process left), fsync, rename. A write that fails (disk
  * full...) removes its temp file, leaves the old file as it was, and throws.
  */
-export function saveShellSettings(file: string, settings: ShellSettings, io: ShellSettingsIo = nodeIo): void {
+export function saveShellSettings(file: string, settings: ShellSettings, io?: ShellSettingsIo): void {
   const valid = schema.parse(settings);
-  const temp = tempNameFor(file);
-  try {
-    const fd = io.openSync(temp, 'wx', 0o600);
-    try {
-      io.writeFileSync(fd, `${JSON.stringify(valid, null, 2)}\n`);
-      io.fsyncSync(fd);
-    } finally {
-      io.closeSync(fd);
-    }
-    io.renameSync(temp, file);
-  } catch (e) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Removing the temp file is best effort; the data folder's sweep at start gets it otherwise.
-    }
-    throw e;
-  }
+  writeFileDurableSync(file, `${JSON.stringify(valid, null, 2)}\n`, io);
 }
 
 /** The file operations a save uses (a test seam: fault injection for a full disk). */
-export type ShellSettingsIo = {
-  openSync: (file: string, flags: string, mode: number) => number;
-  writeFileSync: (fd: number, text: string) => void;
-  fsyncSync: (fd: number) => void;
-  closeSync: (fd: number) => void;
-  renameSync: (from: string, to: string) => void;
-};
-
-const nodeIo: ShellSettingsIo = { openSync, writeFileSync, fsyncSync, closeSync, renameSync };
+export type ShellSettingsIo = DurableSyncIo;
 
 /** The suffix of temp files of the saves before they were named by pid: `shell.json.<12 hex>.tmp`. */
 const LEGACY_TEMP_SUFFIX = /^\.[0-9a-f]{12}\.tmp$/;

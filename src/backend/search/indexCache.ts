@@ -18,7 +18,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { contentHash } from '../../core/search/contentHash';
 import type { FlatPostings } from '../../core/search/postings';
 import type { SearchIndexDump } from '../../core/search/searchIndex';
-import { fsyncDir, pidAlive, renameWithRetry, sweepTempFiles, tempNameFor } from '../store/durableWrite';
+import { pidAlive, sweepTempFiles, writeFileDurableWith } from '../store/durableWrite';
 
 /** Bump when the tokenizer, fields or dump shape change: older caches are then ignored. */
 export const CACHE_VERSION = 6;
@@ -58,22 +58,7 @@ export async function writeCache(file: string, meta: CacheMeta, dump: SearchInde
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   await sweepOnce(dir);
-  const tmp = tempNameFor(file);
-  try {
-    const handle = await (options.openTemp ?? openTempFile)(tmp);
-    try {
-      await writeSections(handle, meta, dump);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await renameWithRetry(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
-  // The rename is the commit point; the folder fsync after it is best effort.
-  await fsyncDir(dir).catch(() => undefined);
+  await writeFileDurableWith(file, (handle) => writeSections(handle, meta, dump), options.openTemp ?? openTempFile);
 }
 
 async function writeSections(handle: CacheFileHandle, meta: CacheMeta, dump: SearchIndexDump): Promise<void> {

@@ -6,7 +6,8 @@
  * file left by a process that was killed mid-write is removed by `sweepTempFiles` at the next start.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { type FileHandle, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -98,21 +99,80 @@ export async function writeNewFileSynced(file: string, text: string): Promise<vo
   }
 }
 
+/** The part of a file handle a durable write needs besides what `fill` uses. */
+export type SyncableHandle = { sync(): Promise<void>; close(): Promise<void> };
+
 /**
- * Replaces `file` with `text` durably. Leaves no temp file behind on failure. The rename is the
- * commit point: once it succeeded the write counts as done (the folder fsync after it is best effort).
+ * The one atomic replace: a new temp file beside `file` (`tempNameFor`, opened by `openTemp`),
+ * filled by `fill` (one write, or sections with yields), fsynced, closed, renamed over `file`.
+ * Leaves no temp file behind on failure and the old `file` as it was. The rename is the commit
+ * point: once it succeeded the write counts as done (the folder fsync after it is best effort).
  */
-export async function writeFileDurable(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
+export async function writeFileDurableWith<H extends SyncableHandle>(
+  file: string,
+  fill: (handle: H) => Promise<void>,
+  openTemp: (tmp: string) => Promise<H>,
+): Promise<void> {
   const tmp = tempNameFor(file);
   try {
-    await writeNewFileSynced(tmp, text);
+    const handle = await openTemp(tmp);
+    try {
+      await fill(handle);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await renameWithRetry(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   }
-  await fsyncDir(dir).catch(() => undefined);
+  await fsyncDir(path.dirname(file)).catch(() => undefined);
+}
+
+/** Replaces `file` with `text` durably (writeFileDurableWith with one write). */
+export function writeFileDurable(file: string, text: string): Promise<void> {
+  return writeFileDurableWith<FileHandle>(
+    file,
+    (handle) => handle.writeFile(text, 'utf8'),
+    (tmp) => open(tmp, 'wx', 0o600),
+  );
+}
+
+/** The synchronous calls of writeFileDurableSync (a test seam for faults). */
+export type DurableSyncIo = {
+  openSync: (file: string, flags: string, mode: number) => number;
+  writeFileSync: (fd: number, text: string) => void;
+  fsyncSync: (fd: number) => void;
+  closeSync: (fd: number) => void;
+  renameSync: (from: string, to: string) => void;
+};
+
+const nodeSyncIo: DurableSyncIo = { openSync, writeFileSync, fsyncSync, closeSync, renameSync };
+
+/**
+ * The same replace for the few writes that must finish before the process goes on (the shell's
+ * settings at quit): temp file, fsync, rename; the temp file is removed when the write fails.
+ */
+export function writeFileDurableSync(file: string, text: string, io: DurableSyncIo = nodeSyncIo): void {
+  const tmp = tempNameFor(file);
+  try {
+    const fd = io.openSync(tmp, 'wx', 0o600);
+    try {
+      io.writeFileSync(fd, text);
+      io.fsyncSync(fd);
+    } finally {
+      io.closeSync(fd);
+    }
+    io.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Best effort; the data folder's sweep at start gets it otherwise.
+    }
+    throw e;
+  }
 }
 
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
