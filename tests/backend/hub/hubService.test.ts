@@ -47,23 +47,14 @@ describe('HubService', () => {
   });
 
   it('makes a doc that fails the parser limits a problem, not a crash', async () => {
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(hub.root, 'deep.md'), `${'>'.repeat(10_000)} deep\n`);
     const service = await HubService.open(hub.root, false);
     expect(service.overview().problems).toContainEqual(expect.objectContaining({ path: 'deep.md', code: 'too-deep' }));
     await expect(service.doc('deep.md')).rejects.toMatchObject({ code: 'unavailable' });
     await expect(service.doc('README.md')).resolves.toMatchObject({ title: 'Oddities Hub' });
   });
-});
 
-describe('HubService.open refuses a .git folder', () => {
-  let hub: Awaited<ReturnType<typeof tempHub>>;
-  beforeEach(async () => {
-    hub = await tempHub();
-  });
-  afterEach(() => hub.dispose());
-
-  it('the .git folder itself, a folder inside it, or a link to it is forbidden; the repository folder opens', async () => {
+  it('open refuses a .git folder, a folder inside one or a link to one (forbidden); the repository folder opens', async () => {
     await mkdir(path.join(hub.root, '.git', 'refs'), { recursive: true });
     await writeFile(path.join(hub.root, '.git', 'README.md'), '# not docs\n');
     await symlink(path.join(hub.root, '.git'), path.join(hub.root, 'gitlink'));
