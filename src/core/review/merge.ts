@@ -18,6 +18,7 @@ import {
   topicSnapshotSchema,
   userCardSchema,
 } from './reviewSchema';
+import { usableSchedule } from './schedule';
 
 /** Most history entries kept (the oldest are dropped first). */
 export const MAX_LOG = 20_000;
@@ -67,7 +68,7 @@ export function parseReview(raw: unknown): ReviewState | null {
   const state: ReviewState = emptyReviewState();
   for (const [id, v] of Object.entries(file.data.cards)) {
     const c = cardScheduleSchema.safeParse(v);
-    if (c.success) {
+    if (c.success && usableSchedule(c.data)) {
       state.cards[id] = c.data;
     }
   }

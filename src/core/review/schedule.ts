@@ -31,10 +31,13 @@ export function newSchedule(topicId: string, question: string, now: Date): CardS
   return fromFsrs(createEmptyCard(now), topicId, question);
 }
 
+/** Longest question a schedule keeps (the database schema's bound: a longer one would make the file unreadable). */
+const MAX_SCHEDULE_QUESTION = 10_000;
+
 function fromFsrs(c: Card, topicId: string, question: string): CardSchedule {
   return {
     topicId,
-    question,
+    question: question.slice(0, MAX_SCHEDULE_QUESTION),
     due: c.due.toISOString(),
     stability: c.stability,
     difficulty: c.difficulty,
@@ -74,6 +77,25 @@ export function gradeCard(cardId: string, schedule: CardSchedule, grade: ReviewG
     schedule: fromFsrs(result.card, schedule.topicId, schedule.question),
     log: { cardId, topicId: schedule.topicId, rating: grade, at: now.toISOString(), state: schedule.state, undone: false },
   };
+}
+
+/**
+ * True when FSRS can work with `schedule`: its dates parse and its memory state is one FSRS
+ * accepts (a new card's zeros, or difficulty >= 1 and stability >= 0.001). A schedule from
+ * another machine that is not is dropped, so one bad entry cannot break every review call.
+ */
+export function usableSchedule(schedule: CardSchedule): boolean {
+  if (!Number.isFinite(Date.parse(schedule.due)) || (schedule.lastReview !== null && !Number.isFinite(Date.parse(schedule.lastReview)))) {
+    return false;
+  }
+  try {
+    const at = new Date(schedule.due);
+    previewDue(schedule, at);
+    recallProbability(schedule, at);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The due date each grade would give, for the grade buttons. */

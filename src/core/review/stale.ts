@@ -16,6 +16,9 @@ export type StaleTopic = { topicId: string; title: string; doneAt: string; statu
 /** Longest text kept in a snapshot (longer topics are compared by hash, diffed on the kept part). */
 export const MAX_SNAPSHOT_CHARS = 100_000;
 
+/** Longest title kept in a snapshot (the database schema's bound). */
+const MAX_SNAPSHOT_TITLE = 1000;
+
 /** The fingerprint of a topic's text (whitespace runs do not count). */
 export function topicHash(text: string): string {
   return contentHash([text.replace(/\s+/g, ' ').trim()]);
@@ -23,7 +26,7 @@ export function topicHash(text: string): string {
 
 /** The text kept when a topic is marked done. */
 export function snapshotOf(content: TopicContent, at: string): TopicSnapshot {
-  return { hash: topicHash(content.text), title: content.title, text: content.text.slice(0, MAX_SNAPSHOT_CHARS), at, flaggedHash: null };
+  return { hash: topicHash(content.text), title: content.title.slice(0, MAX_SNAPSHOT_TITLE), text: content.text.slice(0, MAX_SNAPSHOT_CHARS), at, flaggedHash: null };
 }
 
 /**

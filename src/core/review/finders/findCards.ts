@@ -11,6 +11,9 @@ import { findTermTables } from './termTables';
 /** The kinds of card the hub's own text yields, in the order a duplicate is kept. */
 export const FINDER_KINDS = ['check', 'details', 'qa', 'heading', 'table'] as const satisfies readonly CardKind[];
 
+/** A "question" longer than this is a runaway block (a `Q:` paragraph with no end), not a card. */
+export const MAX_QUESTION_CHARS = 2000;
+
 /**
  * Runs every finder over one doc: "Check yourself" blocks, question `<details>`, `Q:`/`A:` pairs,
  * question headings and term | definition tables. When two finders see the same question in a
@@ -27,7 +30,7 @@ export function findDocCards(source: string, topics: readonly Pick<Topic, 'id' |
     ...findTermTables(source, topics, lines),
   ];
   const seen = new Set<string>();
-  const cards = all.filter((c) => !seen.has(c.id) && seen.add(c.id) !== undefined);
+  const cards = all.filter((c) => c.question.length <= MAX_QUESTION_CHARS && !seen.has(c.id) && seen.add(c.id) !== undefined);
   return { cards, skipped: check.skipped };
 }
 

@@ -12,10 +12,22 @@ export type SourceLine = {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** Splits `source` into lines, marking fenced code (an unclosed fence runs to the end, as in CommonMark). */
+/** A line opening an HTML comment block (`<!--` with no `-->` after it on the line). */
+const COMMENT_OPEN = /^ {0,3}<!--(?!.*-->)/;
+
+/**
+ * Splits `source` into lines, marking fenced code (an unclosed fence runs to the end, as in
+ * CommonMark) and HTML comment blocks as code: neither is text a card is made of.
+ */
 export function sourceLines(source: string): SourceLine[] {
   let fence: string | null = null;
+  let comment = false;
   return source.split(/\r?\n/).map((text, i) => {
+    if (comment || (fence === null && COMMENT_OPEN.test(text))) {
+      // The opening line has no `-->` (COMMENT_OPEN); a later line with one closes the block.
+      comment = !comment || !text.includes('-->');
+      return { n: i + 1, text, code: true };
+    }
     const m = FENCE.exec(text);
     if (m !== null) {
       const mark = m[1] ?? '';
@@ -30,8 +42,23 @@ export function sourceLines(source: string): SourceLine[] {
   });
 }
 
-/** An ATX heading, also inside an ordered-list item (`1. ### What is an API?`), as learners write them. */
-const HEADING = /^ {0,3}(?:\d{1,3}[.)]\s+)?(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
+/**
+ * An ATX heading, also inside an ordered-list item (`1. ### What is an API?`), as learners write
+ * them. The closing `#`s are cut in code: a lazy `(.*?)(\s+#+)?\s*$` backtracks quadratically
+ * over a line padded with spaces.
+ */
+const HEADING = /^ {0,3}(?:\d{1,3}[.)]\s+)?(#{1,6})(?:\s(.*))?$/;
+
+/** The heading text without its closing sequence (`## Title ##` -> `Title`). */
+function withoutClosing(raw: string): string {
+  const t = raw.trim();
+  const closed = /#+$/.exec(t);
+  if (closed === null) {
+    return t;
+  }
+  const before = t.slice(0, closed.index);
+  return before === '' || /\s$/.test(before) ? before.trimEnd() : t;
+}
 
 /** The heading on a line (level and raw text), or null. */
 export function headingOf(line: SourceLine): { depth: number; text: string } | null {
@@ -39,7 +66,7 @@ export function headingOf(line: SourceLine): { depth: number; text: string } | n
     return null;
   }
   const m = HEADING.exec(line.text);
-  return m === null ? null : { depth: (m[1] ?? '').length, text: m[2] ?? '' };
+  return m === null ? null : { depth: (m[1] ?? '').length, text: withoutClosing(m[2] ?? '') };
 }
 
 /** The topic each source line belongs to; text before the first heading joins the first topic. */

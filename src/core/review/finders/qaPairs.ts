@@ -11,11 +11,11 @@ import { trimAnswer } from './trimAnswer';
 
 const B = '(?:\\*\\*|__)?';
 /** `Q:`, `**Q:**`, `Q1.`, `Q)`, `Q :`, `Question 3:` with an optional list number before it. */
-const Q_LABEL = new RegExp(`^ {0,3}(?:\\d{1,3}[.)]\\s+|[-*]\\s+)?${B}\\s*(?:Q|Question)\\s*\\d{0,3}\\s*[:.)]\\s*${B}\\s*(.*)$`);
+const Q_LABEL = new RegExp(`^ {0,3}(?:\\d{1,3}[.)]\\s+|[-*]\\s+)?${B}\\s*(?:Q|Question)\\s*\\d{0,3}\\s*[:.)：]\\s*${B}\\s*(.*)$`);
 /** `A:`, `**A:**`, `Answer:`. */
-const A_LABEL = new RegExp(`^ {0,3}(?:[-*]\\s+)?${B}\\s*(?:A|Ans|Answer)\\s*\\d{0,3}\\s*[:.)]\\s*${B}\\s*(.*)$`);
+const A_LABEL = new RegExp(`^ {0,3}(?:[-*]\\s+)?${B}\\s*(?:A|Ans|Answer)\\s*\\d{0,3}\\s*[:.)：]\\s*${B}\\s*(.*)$`);
 /** `A:` inside a question line: `Q: What is X? A: Y`. */
-const INLINE_A = new RegExp(`\\s${B}(?:A|Answer)\\s*:\\s*${B}\\s*`);
+const INLINE_A = new RegExp(`\\s${B}(?:A|Answer)\\s*[:：]\\s*${B}\\s*`);
 
 const qMatch = (l: SourceLine): string | null => (l.code ? null : (Q_LABEL.exec(l.text)?.[1] ?? null));
 const aMatch = (l: SourceLine): string | null => (l.code ? null : (A_LABEL.exec(l.text)?.[1] ?? null));
