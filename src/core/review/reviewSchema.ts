@@ -2,7 +2,12 @@
 import { z } from 'zod';
 
 const isoDate = z.string().min(10).max(40);
-const topicId = z.string().max(4096);
+/**
+ * As long as any card id may be (`<topic id>::<hash>`, 5000): a hub heading thousands of characters
+ * long makes such a topic id, and a tighter bound here made the whole database unreadable after
+ * one of its cards was graded.
+ */
+const topicId = z.string().max(5000);
 
 /** FSRS memory state of one card (ts-fsrs `Card`, dates as ISO strings) plus what keeps it readable when orphaned. */
 export const cardScheduleSchema = z.object({

@@ -289,6 +289,18 @@ describe('hostile hub markdown', () => {
     expect(status.state).toBe('ok');
     expect((await value<{ cards: Array<{ reps: number }> }>(call(b, 'review.browse', {}))).cards.filter((c) => c.reps > 0)).toHaveLength(graded);
   });
+
+  it('grading a card under a heading 4,500 characters long leaves a database that reloads', async () => {
+    await writeFile(path.join(hubRoot, 'docs/n.md'), `# Notes\n\n## ${'word '.repeat(900)}\n\nQ: What is X?\nA: Y.\n`);
+    let b = await start();
+    const [row] = (await value<{ cards: Array<{ id: string; topicId: string }> }>(call(b, 'review.browse', {}))).cards;
+    expect(row?.topicId.length).toBeGreaterThan(4096);
+    await value(call(b, 'review.decide', { cardIds: [row?.id], status: 'accepted' }));
+    await value(call(b, 'review.grade', { cardId: row?.id, grade: 3 }));
+    b = await restart();
+    expect((await value<{ state: string }>(call(b, 'study.status', {}))).state).toBe('ok');
+    expect((await value<{ cards: Array<{ reps: number }> }>(call(b, 'review.browse', {}))).cards[0]?.reps).toBe(1);
+  });
 });
 
 describe('review.json from another machine', () => {
