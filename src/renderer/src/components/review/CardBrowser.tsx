@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
-import type { BrowsedCard, OrphanView } from '../../../../core/api/reviewApi';
+import type { BrowsedCard } from '../../../../core/api/reviewApi';
 import type { Route } from '../../route';
+import { useApi } from '../../api/useApi';
 import { BoundedText } from '../BoundedText';
 import { CardEditor } from './CardEditor';
 import { kindLabel } from './cardLabels';
@@ -21,35 +22,25 @@ const slugOf = (topicId: string): string | null => topicId.slice(topicId.indexOf
  */
 export function CardBrowser({ api, onNavigate, onChanged }: Props) {
   const [filter, setFilter] = useState<Filter>({ query: '', docPath: '', state: '', origin: '' });
-  const [result, setResult] = useState<{ cards: BrowsedCard[]; total: number; docs: string[] } | null>(null);
-  const [orphans, setOrphans] = useState<OrphanView[]>([]);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    const args = {
+  const browse = useApi(
+    api,
+    'review.browse',
+    {
       ...(filter.query !== '' ? { query: filter.query } : {}),
       ...(filter.docPath !== '' ? { docPath: filter.docPath } : {}),
       ...(filter.state !== '' ? { state: filter.state } : {}),
       ...(filter.origin !== '' ? { origin: filter.origin } : {}),
-    };
-    void api['review.browse'](args).then((res) => {
-      if (live) {
-        if (res.ok) {
-          setResult(res.value);
-        } else {
-          setError(res.error.message);
-        }
-      }
-    });
-    void api['review.orphans']({}).then((res) => live && res.ok && setOrphans(res.value.orphans));
-    return () => {
-      live = false;
-    };
-  }, [api, filter, tick]);
+    },
+    tick,
+    { keepPrevious: true },
+  );
+  const result = browse.value ?? null;
+  const orphans = useApi(api, 'review.orphans', {}, tick).value?.orphans ?? [];
+  const [editing, setEditing] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? browse.error?.message ?? null;
 
   const act = async (label: string | null, run: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>): Promise<void> => {
     const res = await run();

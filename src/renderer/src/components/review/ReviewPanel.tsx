@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
-import type { ReviewStats } from '../../../../core/api/reviewApi';
+import { useApi } from '../../api/useApi';
 import type { Route } from '../../route';
 import { RetentionChart } from './RetentionChart';
 import { ReviewSession } from './ReviewSession';
@@ -17,25 +17,10 @@ const slugOf = (topicId: string): string | null => topicId.slice(topicId.indexOf
  * topic), weak and changed topics.
  */
 export function ReviewPanel({ api, onNavigate, version }: Props) {
-  const [stats, setStats] = useState<ReviewStats | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [topicSession, setTopicSession] = useState<{ topicId: string; title: string } | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void api['review.stats']({}).then((res) => {
-      if (live) {
-        if (res.ok) {
-          setStats(res.value);
-        } else {
-          setError(res.error.message);
-        }
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, version, tick]);
+  const read = useApi(api, 'review.stats', {}, version);
+  const stats = read.value ?? null;
+  const error = read.error?.message ?? null;
   if (error !== null) {
     return <p className="reader-status error" role="alert">
         <BoundedText text={error} />
@@ -75,7 +60,7 @@ export function ReviewPanel({ api, onNavigate, version }: Props) {
               type="button"
               onClick={() => {
                 setTopicSession(null);
-                setTick((n) => n + 1);
+                read.reload();
               }}
             >
               Close

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { DueCard } from '../../../../core/api/reviewApi';
 import type { Route } from '../../route';
+import { useApi } from '../../api/useApi';
 import { DocContent } from '../DocContent';
 import { isTyping } from '../study/ProgressControls';
 import { kindLabel } from './cardLabels';
@@ -36,32 +37,16 @@ type Session = { cards: number; again: number; startedAt: number; lastAt: number
  * is empty, a summary (cards, time, Again count) and the next due time.
  */
 export function ReviewSession({ api, onNavigate, onReviewed, topicId }: Props) {
-  const [queue, setQueue] = useState<Queue | null>(null);
+  const due = useApi(api, 'review.due', { limit: 50, ...(topicId !== undefined ? { topicId } : {}) });
+  // The queue as graded here (the next card shows at once), until the next read of the due cards.
+  const [local, setLocal] = useState<{ of: Queue | undefined; queue: Queue } | null>(null);
+  const queue = local !== null && local.of === due.value ? local.queue : (due.value ?? null);
   const [revealed, setRevealed] = useState(false);
   const [last, setLast] = useState<{ question: string; due: string; grade: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? due.error?.message ?? null;
   const [session, setSession] = useState<Session>(() => ({ cards: 0, again: 0, startedAt: Date.now(), lastAt: Date.now(), grades: [] }));
-
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void api['review.due']({ limit: 50, ...(topicId !== undefined ? { topicId } : {}) }).then((res) => {
-      if (!live) {
-        return;
-      }
-      if (res.ok) {
-        setQueue(res.value);
-        setError(null);
-      } else {
-        setError(res.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, reload, topicId]);
 
   const card = queue?.cards[0] ?? null;
 
@@ -72,7 +57,7 @@ export function ReviewSession({ api, onNavigate, onReviewed, topicId }: Props) {
     // The next card shows at once, so keys pressed while the grade is saved act on it.
     const rest = queue.cards.slice(1);
     setRevealed(false);
-    setQueue({ ...queue, cards: rest, total: Math.max(0, queue.total - 1) });
+    setLocal({ of: due.value, queue: { ...queue, cards: rest, total: Math.max(0, queue.total - 1) } });
     const res = await api['review.grade']({ cardId: card.id, grade: g });
     if (!res.ok) {
       setError(res.error.message);
@@ -83,9 +68,9 @@ export function ReviewSession({ api, onNavigate, onReviewed, topicId }: Props) {
     setSession((s) => ({ ...s, cards: s.cards + 1, again: s.again + (g === 1 ? 1 : 0), lastAt: Date.now(), grades: [...s.grades, g] }));
     onReviewed?.();
     if (rest.length === 0) {
-      setReload((n) => n + 1);
+      due.reload();
     } else {
-      setQueue((q) => (q === null ? q : { ...q, total: Math.min(q.total, res.value.remaining) }));
+      setLocal((l) => (l === null ? l : { ...l, queue: { ...l.queue, total: Math.min(l.queue.total, res.value.remaining) } }));
     }
   };
 
@@ -105,7 +90,7 @@ export function ReviewSession({ api, onNavigate, onReviewed, topicId }: Props) {
       setLast(null);
     }
     setRevealed(false);
-    setReload((n) => n + 1);
+    due.reload();
     onReviewed?.();
   };
 

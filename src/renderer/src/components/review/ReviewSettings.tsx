@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { ReviewSettings as Settings } from '../../../../core/api/reviewApi';
+import { useApi } from '../../api/useApi';
 import { BoundedText } from '../BoundedText';
 import './review.css';
 
@@ -8,20 +9,11 @@ type Props = { api: StudyApi; /** Saved (the due count changes). */ onChanged?: 
 
 /** Review settings: new cards per day, reviews per day, desired retention. */
 export function ReviewSettings({ api, onChanged }: Props) {
-  const [form, setForm] = useState<{ newPerDay: string; reviewsPerDay: string; retention: string } | null>(null);
+  const saved = useApi(api, 'review.settings', {});
+  // What the learner typed; the saved settings until they type.
+  const [edited, setForm] = useState<{ newPerDay: string; reviewsPerDay: string; retention: string } | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api['review.settings']({}).then((res) => {
-      if (live && res.ok) {
-        setForm(toForm(res.value));
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const form = edited ?? (saved.value !== undefined ? toForm(saved.value) : null);
 
   if (form === null) {
     return null;

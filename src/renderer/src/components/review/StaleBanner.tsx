@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { DiffPart, StaleTopicView } from '../../../../core/api/reviewApi';
+import { useApi } from '../../api/useApi';
 import './review.css';
 import { BoundedText } from '../BoundedText';
 
@@ -83,26 +84,15 @@ function StaleRow({ api, topic, onAccepted }: { api: StudyApi; topic: StaleTopic
 
 /** In the reader: the done topics of this doc whose text changed since they were finished. */
 export function StaleBanner({ api, path, version }: Props) {
-  const [topics, setTopics] = useState<StaleTopicView[]>([]);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void api['review.stale']({}).then((res) => {
-      if (live && res.ok) {
-        setTopics(res.value.topics.filter((t) => t.docPath === path));
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, path, version, reload]);
+  const stale = useApi(api, 'review.stale', {}, version);
+  const topics = stale.value?.topics.filter((t) => t.docPath === path) ?? [];
   if (topics.length === 0) {
     return null;
   }
   return (
     <aside className="stale-banner" aria-label="Changed since you finished it" data-testid="stale-banner">
       {topics.map((t) => (
-        <StaleRow key={t.topicId} api={api} topic={t} onAccepted={() => setReload((n) => n + 1)} />
+        <StaleRow key={t.topicId} api={api} topic={t} onAccepted={stale.reload} />
       ))}
     </aside>
   );

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { TopicCard } from '../../../../core/api/reviewApi';
+import { useApi } from '../../api/useApi';
 import type { Topic } from '../../../../core/hub/types';
 import type { Route } from '../../route';
 import { CardEditor } from './CardEditor';
@@ -28,32 +29,16 @@ type Props = {
  */
 export function TopicCards({ api, topic, version = 0, onChanged, onNavigate }: Props) {
   const topicId = topic?.id ?? null;
-  const [loaded, setLoaded] = useState<{ topicId: string; cards: TopicCard[]; needsReview: boolean } | null>(null);
+  const read = useApi(api, 'review.cards', topicId === null ? null : { topicId }, version);
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    if (topicId === null) {
-      return undefined;
-    }
-    let live = true;
-    void api['review.cards']({ topicId }).then((res) => {
-      if (live) {
-        setLoaded(res.ok ? { topicId, cards: res.value.cards, needsReview: res.value.needsReview === true } : null);
-        setError(res.ok ? null : res.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, topicId, version, tick]);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? read.error?.message ?? null;
 
   const after = (res: { ok: true } | { ok: false; error: { message: string } }): void => {
     setError(res.ok ? null : res.error.message);
-    setTick((n) => n + 1);
+    read.reload();
     onChanged?.();
   };
   const decide = async (ids: string[], status: 'accepted' | 'dismissed' | 'suggested'): Promise<void> => {
@@ -72,7 +57,7 @@ export function TopicCards({ api, topic, version = 0, onChanged, onNavigate }: P
   };
 
   // A list fetched for another topic is never shown under this one.
-  const cards = loaded !== null && loaded.topicId === topicId ? loaded.cards : [];
+  const cards: TopicCard[] = read.value?.cards ?? [];
   if (topicId === null || (cards.length === 0 && error === null)) {
     return null;
   }
@@ -80,7 +65,7 @@ export function TopicCards({ api, topic, version = 0, onChanged, onNavigate }: P
   const dismissed = cards.filter((c) => c.status === 'dismissed');
   const suggested = shown.filter((c) => c.status === 'suggested');
   const leeches = cards.filter((c) => c.leech).length;
-  const weak = loaded?.topicId === topicId && loaded.needsReview;
+  const weak = read.value?.needsReview === true;
   return (
     <details className="topic-cards">
       <summary>

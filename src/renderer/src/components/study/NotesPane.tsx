@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import type { Note, NoteListItem } from '../../../../core/api/studyApi';
@@ -7,6 +7,9 @@ import { BoundedText } from '../BoundedText';
 import { ConflictBadge, ConflictBar } from '../sync/ConflictBar';
 import { NoteEditorPanel } from './NoteEditorPanel';
 import { type Trashed, TrashedNotice } from './TrashedNotice';
+import { useApi } from '../../api/useApi';
+import { useEventCount } from '../../api/useEventCount';
+import { useLocalEdits } from '../../api/useLocalEdits';
 
 type Props = {
   api: StudyApi;
@@ -24,57 +27,30 @@ type Selection = { kind: 'note'; id: string } | { kind: 'new'; n: number } | { k
 /** The notes pane beside the reader: the current topic's notes, editable in place. */
 export function NotesPane({ api, topic, onClose, events, delayMs, retryMs }: Props) {
   const topicId = topic?.id ?? null;
-  const [notes, setNotes] = useState<NoteListItem[] | null>(null);
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });
-  const [error, setError] = useState<string | null>(null);
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
-  // Bumped when a sync conflict is resolved or a sync finishes: the list is read again.
-  const [reload, setReload] = useState(0);
   const [trashed, setTrashed] = useState<Trashed | null>(null);
-
-  useEffect(() => {
-    if (events === undefined) {
-      return undefined;
-    }
-    // The list is re-read in place (no blank state) so an open editor is not unmounted mid-typing.
-    return events.subscribe((event) => {
-      if (event.type === 'sync.finished') {
-        setReload((n) => n + 1);
-      }
-    });
-  }, [events]);
+  // Read again in place (no blank state) after a sync, so an open editor is not unmounted mid-typing.
+  const list = useApi(api, 'notes.list', topicId === null ? null : { topicId }, useEventCount(events, 'sync.finished'));
+  const [notes, setNotes] = useLocalEdits<NoteListItem[] | null>(list.value?.notes ?? null);
+  const error = list.error?.message ?? null;
 
   if (loadedFor !== topicId) {
     setLoadedFor(topicId);
-    setNotes(null);
     setSelection({ kind: 'none' });
     setTrashed(null);
   }
-
-  useEffect(() => {
-    if (topicId === null) {
-      return undefined;
+  // Each read of the list: a note a sync removed is no longer selected; the first one is shown instead.
+  const [seen, setSeen] = useState<NoteListItem[] | undefined>(undefined);
+  if (list.value !== undefined && list.value.notes !== seen) {
+    const read = list.value.notes;
+    setSeen(read);
+    const first = read[0];
+    const gone = selection.kind === 'note' && !read.some((n) => n.id === selection.id);
+    if (selection.kind === 'none' || gone) {
+      setSelection(first !== undefined ? { kind: 'note', id: first.id } : { kind: 'none' });
     }
-    let live = true;
-    void api['notes.list']({ topicId }).then((res) => {
-      if (!live) {
-        return;
-      }
-      if (res.ok) {
-        setNotes(res.value.notes);
-        const first = res.value.notes[0];
-        const list = res.value.notes;
-        // A note a sync removed is no longer selected; the first one is shown instead.
-        const gone = (s: Selection): boolean => s.kind === 'note' && !list.some((n) => n.id === s.id);
-        setSelection((s) => (s.kind === 'none' || gone(s) ? (first !== undefined ? { kind: 'note', id: first.id } : { kind: 'none' }) : s));
-      } else {
-        setError(res.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, topicId, reload]);
+  }
 
   const onSaved = useCallback((note: Note) => {
     setNotes((prev) => {
@@ -82,12 +58,12 @@ export function NotesPane({ api, topic, onClose, events, delayMs, retryMs }: Pro
       const list = prev ?? [];
       return list.some((n) => n.id === note.id) ? list.map((n) => (n.id === note.id ? item : n)) : [item, ...list];
     });
-  }, []);
+  }, [setNotes]);
   const onDeleted = useCallback((id: string, title: string) => {
     setNotes((prev) => (prev ?? []).filter((n) => n.id !== id));
     setSelection({ kind: 'none' });
     setTrashed(id !== '' ? { id, title } : null);
-  }, []);
+  }, [setNotes]);
   const onRestored = (note: Note): void => {
     setTrashed(null);
     onSaved(note);
@@ -157,8 +133,8 @@ export function NotesPane({ api, topic, onClose, events, delayMs, retryMs }: Pro
               noteId={selected.id}
               onResolved={(_pair, keep) => {
                 setSelection(keep === 'both' ? { kind: 'note', id: selected.id } : { kind: 'none' });
-                setNotes(null);
-                setReload((n) => n + 1);
+                setNotes(() => null);
+                list.reload();
               }}
             />
           )}

@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import type { Note, NoteListItem } from '../../../../core/api/studyApi';
 import type { Route } from '../../route';
+import { useApi } from '../../api/useApi';
+import { useEventCount } from '../../api/useEventCount';
+import { useLocalEdits } from '../../api/useLocalEdits';
 import { ConflictBadge, ConflictBar } from '../sync/ConflictBar';
 import { ExportButton } from './ExportButton';
 import { NoteEditorPanel } from './NoteEditorPanel';
@@ -20,6 +23,7 @@ type Props = {
   retryMs?: number;
 };
 type Sort = 'updated' | 'created' | 'title';
+const NO_NOTES: NoteListItem[] = [];
 
 /** All notes: search, tag filter, sort, orphaned notes with their old heading, free notes, the Trash. */
 export function NotesView({ api, noteId, onNavigate, events, delayMs, retryMs }: Props) {
@@ -27,50 +31,28 @@ export function NotesView({ api, noteId, onNavigate, events, delayMs, retryMs }:
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<Sort>('updated');
   const [orphanedOnly, setOrphanedOnly] = useState(false);
-  const [notes, setNotes] = useState<NoteListItem[]>([]);
-  const [tags, setTags] = useState<Array<{ tag: string; count: number }>>([]);
   const [creating, setCreating] = useState(0);
   const [reload, setReload] = useState(0);
   const [showTrash, setShowTrash] = useState(false);
   const [trashed, setTrashed] = useState<Trashed | null>(null);
-
-  useEffect(() => {
-    if (events === undefined) {
-      return undefined;
-    }
-    // The list is re-read in place (no blank state), so an open editor is not unmounted mid-typing.
-    return events.subscribe((event) => {
-      if (event.type === 'sync.finished') {
-        setReload((n) => n + 1);
-      }
-    });
-  }, [events]);
-
-  useEffect(() => {
-    let live = true;
-    void api['notes.list']({ text, sort, orphanedOnly, ...(tag !== '' ? { tag } : {}) }).then((res) => {
-      if (live && res.ok) {
-        setNotes(res.value.notes);
-        setTags(res.value.tags);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, text, tag, sort, orphanedOnly, reload]);
+  // Read again in place (no blank state) after a sync, so an open editor is not unmounted mid-typing.
+  const syncs = useEventCount(events, 'sync.finished');
+  const list = useApi(api, 'notes.list', { text, sort, orphanedOnly, ...(tag !== '' ? { tag } : {}) }, `${syncs}:${reload}`, { keepPrevious: true });
+  const [notes, setNotes] = useLocalEdits(list.value?.notes ?? NO_NOTES);
+  const tags = list.value?.tags ?? [];
 
   const selected = notes.find((n) => n.id === noteId) ?? null;
   const select = (id: string | null): void => onNavigate({ view: 'notes', path: null, slug: null, noteId: id });
   const onSaved = useCallback((note: Note) => {
     setNotes((prev) => prev.map((n) => (n.id === note.id ? { ...n, ...note } : n)));
-  }, []);
+  }, [setNotes]);
   const onCreated = useCallback((note: Note) => {
     setNotes((prev) =>
       prev.some((n) => n.id === note.id)
         ? prev.map((n) => (n.id === note.id ? { ...n, ...note } : n))
         : [{ ...note, orphaned: false }, ...prev],
     );
-  }, []);
+  }, [setNotes]);
   const onResolved = (): void => {
     setCreating(0);
     select(null);

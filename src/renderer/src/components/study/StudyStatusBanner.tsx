@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useApi } from '../../api/useApi';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import type { DbStatus } from '../../../../core/api/studyApi';
@@ -6,25 +7,20 @@ import { BoundedText } from '../BoundedText';
 
 /** Tells the learner what happened to their database (restored, newer version, save failing). */
 export function StudyStatusBanner({ api, events }: { api: StudyApi; events: EventSource }) {
-  const [status, setStatus] = useState<DbStatus | null>(null);
+  const read = useApi(api, 'study.status', {});
+  // A status pushed by the back end replaces the one read at start.
+  const [pushed, setPushed] = useState<DbStatus | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api['study.status']({}).then((res) => {
-      if (live && res.ok) {
-        setStatus(res.value);
-      }
-    });
-    const off = events.subscribe((e) => {
-      if (e.type === 'study.status') {
-        setStatus(e.status);
-      }
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [api, events]);
+  useEffect(
+    () =>
+      events.subscribe((e) => {
+        if (e.type === 'study.status') {
+          setPushed(e.status);
+        }
+      }),
+    [events],
+  );
+  const status = pushed ?? read.value ?? null;
   if (status === null || status.message === null || status.message === dismissed) {
     return null;
   }

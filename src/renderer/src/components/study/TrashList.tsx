@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import type { Note, TrashItem } from '../../../../core/api/studyApi';
+import { useApi } from '../../api/useApi';
+import { useEventCount } from '../../api/useEventCount';
 import { BoundedText } from '../BoundedText';
 
 const when = (iso: string): string => {
@@ -22,43 +24,17 @@ type Props = {
 
 /** The Trash (notes.trash): each deleted note with when and where it was deleted, and Restore. */
 export function TrashList({ api, onRestored, events }: Props) {
-  const [items, setItems] = useState<TrashItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Read again, in place, when a sync finishes.
+  const trash = useApi(api, 'notes.trash', {}, useEventCount(events, 'sync.finished'));
+  // Rows restored here leave the list at once; the next read of the Trash is the truth again.
+  const [restored, setRestored] = useState<{ of: unknown; ids: ReadonlySet<string> }>({ of: null, ids: new Set() });
+  const items = trash.value === undefined ? null : trash.value.items.filter((i) => restored.of !== trash.value || !restored.ids.has(i.id));
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? trash.error?.message ?? null;
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  // Bumped when a sync finishes: the Trash is read again, in place.
-  const [reload, setReload] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    if (events === undefined) {
-      return undefined;
-    }
-    return events.subscribe((event) => {
-      if (event.type === 'sync.finished') {
-        setReload((n) => n + 1);
-      }
-    });
-  }, [events]);
-
-  useEffect(() => {
-    let live = true;
-    void api['notes.trash']({}).then((res) => {
-      if (!live) {
-        return;
-      }
-      if (res.ok) {
-        setItems(res.value.items);
-        setError(null);
-      } else {
-        setError(res.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, reload]);
 
   const restore = async (item: TrashItem, index: number): Promise<void> => {
     setBusy(item.id);
@@ -69,7 +45,7 @@ export function TrashList({ api, onRestored, events }: Props) {
       setError(res.error.message);
       return;
     }
-    setItems((prev) => (prev ?? []).filter((i) => i.id !== item.id));
+    setRestored((prev) => ({ of: trash.value, ids: new Set([...(prev.of === trash.value ? prev.ids : []), item.id]) }));
     setMessage(`Restored “${item.title || 'Untitled note'}”.`);
     onRestored(res.value);
     // The row is gone: the keyboard goes on to the next row's Restore, or to the heading.

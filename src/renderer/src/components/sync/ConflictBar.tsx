@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { ConflictPair } from '../../../../core/api/syncApi';
+import { useApi } from '../../api/useApi';
 import './sync.css';
 import { BoundedText } from '../BoundedText';
 
@@ -21,20 +22,13 @@ type Keep = 'local' | 'copy' | 'both';
  * Renders nothing for other notes.
  */
 export function ConflictBar({ api, noteId, onResolved }: { api: StudyApi; noteId: string; onResolved: (pair: ConflictPair, keep: Keep) => void }) {
-  const [pair, setPair] = useState<ConflictPair | null>(null);
+  // Read again for each note shown; a pair resolved here disappears without waiting for a re-read.
+  const conflicts = useApi(api, 'sync.conflicts', {}, noteId);
+  const [resolved, setResolved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void api['sync.conflicts']({}).then((res) => {
-      if (live && res.ok) {
-        setPair(res.value.pairs.find((p) => p.noteId === noteId || p.copyId === noteId) ?? null);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, noteId]);
+  const found = conflicts.value?.pairs.find((p) => p.noteId === noteId || p.copyId === noteId) ?? null;
+  const pair = found !== null && found.copyId !== resolved ? found : null;
   if (pair === null) {
     return null;
   }
@@ -44,7 +38,7 @@ export function ConflictBar({ api, noteId, onResolved }: { api: StudyApi; noteId
     const res = await api['sync.resolve']({ copyId: pair.copyId, keep });
     setBusy(false);
     if (res.ok) {
-      setPair(null);
+      setResolved(pair.copyId);
       onResolved(pair, keep);
     } else {
       setError(res.error.message);

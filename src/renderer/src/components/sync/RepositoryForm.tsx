@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { SyncStatus } from '../../../../core/api/syncApi';
+import { useApi } from '../../api/useApi';
 import { BoundedText } from '../BoundedText';
 import { SnapshotsSection } from './SnapshotsSection';
 
@@ -21,32 +22,23 @@ export function RepositoryForm({ api, version, onHubChanged }: Props) {
   const [url, setUrl] = useState('');
   const [into, setInto] = useState('');
   const [busy, setBusy] = useState<'save' | 'clone' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const show = useCallback((s: SyncStatus): void => {
+  const show = (s: SyncStatus): void => {
     setStatus(s);
     setRepoPath(s.repoPath ?? '');
     setHandle(s.handle ?? s.suggestedHandle);
     setUseAsHub(s.useAsHub);
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    void api['sync.status']({}).then((res) => {
-      if (!live) {
-        return;
-      }
-      if (res.ok) {
-        show(res.value);
-      } else {
-        setError(res.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, version, show]);
+  };
+  // Each status read (at start and after each sync) fills the form again.
+  const read = useApi(api, 'sync.status', {}, version);
+  const [shown, setShown] = useState<SyncStatus | undefined>(undefined);
+  if (read.value !== undefined && read.value !== shown) {
+    setShown(read.value);
+    show(read.value);
+  }
+  const error = actionError ?? read.error?.message ?? null;
 
   const done = (s: SyncStatus, message: string): void => {
     const hubChanged = s.useAsHub && (status?.useAsHub !== true || status.repoPath !== s.repoPath);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
-import type { SyncSnapshot } from '../../../../core/api/syncApi';
+import { useApi } from '../../api/useApi';
 import { BoundedText } from '../BoundedText';
 
 const when = (iso: string): string => {
@@ -15,10 +15,12 @@ const notesText = (n: number): string => `${n} ${n === 1 ? 'note' : 'notes'}`;
  * notes that differ; it never deletes or overwrites.
  */
 export function SnapshotsSection({ api, version }: { api: StudyApi; version: number }) {
-  const [snapshots, setSnapshots] = useState<SyncSnapshot[] | null>(null);
+  const read = useApi(api, 'sync.snapshots', {}, version);
+  const snapshots = read.value?.snapshots ?? null;
   const [asking, setAsking] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [restoreError, setError] = useState<string | null>(null);
+  const error = restoreError ?? read.error?.message ?? null;
   const [done, setDone] = useState<string | null>(null);
   // When the question closes, the keyboard goes back to the row's Restore… button.
   const returnTo = useRef<string | null>(null);
@@ -32,23 +34,6 @@ export function SnapshotsSection({ api, version }: { api: StudyApi; version: num
     returnTo.current = asking;
     setAsking(ref);
   };
-
-  useEffect(() => {
-    let live = true;
-    void api['sync.snapshots']({}).then((res) => {
-      if (!live) {
-        return;
-      }
-      if (res.ok) {
-        setSnapshots(res.value.snapshots);
-      } else {
-        setError(res.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, version]);
 
   const restore = async (ref: string): Promise<void> => {
     setBusy(true);

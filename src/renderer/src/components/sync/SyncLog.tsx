@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
-import type { SyncRunResult } from '../../../../core/api/syncApi';
+import { useApi } from '../../api/useApi';
 import { BoundedText, boundText } from '../BoundedText';
 import { SyncOutcome, SyncSteps } from './SyncSteps';
 
@@ -11,24 +10,9 @@ const when = (iso: string): string => {
 
 /** The sync log, newest first: each sync's result, and its steps on demand. */
 export function SyncLog({ api, version }: { api: StudyApi; version: number }) {
-  const [entries, setEntries] = useState<SyncRunResult[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api['sync.log']({ limit: 50 }).then((res) => {
-      if (!live) {
-        return;
-      }
-      if (res.ok) {
-        setEntries(res.value.entries);
-      } else {
-        setError(res.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, version]);
+  const log = useApi(api, 'sync.log', { limit: 50 }, version);
+  const entries = log.value?.entries ?? null;
+  const error = log.error?.message ?? null;
 
   return (
     <section className="settings-section" aria-labelledby="sync-log-heading">
