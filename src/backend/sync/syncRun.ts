@@ -181,9 +181,12 @@ export async function runSync(d: RunDeps): Promise<RunOutcome> {
   const first = parents[0] ?? null;
   let target: string | null = first;
   if (parents.length > 1 || tree !== (await repo.treeOf(first))) {
+    // By id, once: a sync of thousands of notes must not search the lists for each note.
+    const inRepo = new Set(repoSide.notes.map((r) => r.id));
+    const merged = new Map(nm.notes.map((n) => [n.id, n]));
     const message = commitMessage(d.handle, d.machine, {
-      added: nm.notes.filter((n) => !repoSide.notes.some((r) => r.id === n.id)).map((n) => n.title || '(untitled)'),
-      changed: nm.up.filter((id) => repoSide.notes.some((r) => r.id === id) && nm.notes.some((n) => n.id === id)).map((id) => nm.notes.find((n) => n.id === id)?.title || '(untitled)'),
+      added: nm.notes.filter((n) => !inRepo.has(n.id)).map((n) => n.title || '(untitled)'),
+      changed: nm.up.filter((id) => inRepo.has(id) && merged.has(id)).map((id) => merged.get(id)?.title || '(untitled)'),
       deleted: nm.deletedRemotely.map((n) => n.title || '(untitled)'),
       topics: Object.keys(pm.progress).filter((id) => JSON.stringify(pm.progress[id]) !== JSON.stringify(repoSide.progress[id])).length,
     });
