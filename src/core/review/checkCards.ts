@@ -8,8 +8,8 @@ import { cardId } from './cardId';
 import type { ExtractedCards, ReviewCard, SkippedBlock } from './types';
 
 const MARKER = /check yourself/i;
-const OPEN = /<details(\s[^>]*)?>/gi;
-const CLOSE = /<\/details\s*>/gi;
+/** An opening or closing `<details>` tag (attributes bounded, so a line without `>` stays linear). */
+const TAG = /<details(?:\s[^>]{0,2000})?>|<\/details\s*>/gi;
 const SUMMARY = /<summary(\s[^>]*)?>([\s\S]*?)<\/summary\s*>/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -33,11 +33,6 @@ function stripTags(html: string): string {
   return html.replace(/<[^>]*>/g, '').trim();
 }
 
-/** Counts opening minus closing `<details>` tags on a line. */
-function depthChange(line: string): number {
-  return (line.match(OPEN)?.length ?? 0) - (line.match(CLOSE)?.length ?? 0);
-}
-
 /**
  * Extracts the cards of one doc. `topics` are the doc's topics (with their heading lines);
  * malformed blocks (no summary, empty question, unclosed, empty answer) are listed in `skipped`.
@@ -55,19 +50,23 @@ export type DetailsOptions = {
   kind: ReviewCard['kind'];
 };
 
-/** Every `<details><summary>Q</summary> A </details>` block of a doc that `options` accept. */
-export function extractDetails(source: string, topics: readonly Pick<Topic, 'id' | 'line'>[], options: DetailsOptions): ExtractedCards {
-  const lines = source.split(/\r?\n/);
-  const topicAt = topicOfLine(topics);
-  const headingLines = new Set(topics.map((t) => t.line));
-  const cards: ReviewCard[] = [];
-  const skipped: SkippedBlock[] = [];
-  const seen = new Set<string>();
-  const marked = new Set<string>();
+type Tag = { line: number; start: number; end: number };
+type Block = { open: Tag; close: Tag | null; topicId: string };
+
+/**
+ * Every `<details>` opening tag outside code fences, each with its matching `</details>` (null when
+ * the block is not closed before the next heading), in one pass: a stack of open tags per topic.
+ */
+function detailsBlocks(lines: readonly string[], topicAt: (line: number) => string | null, headingLines: ReadonlySet<number>, markerOk: (topicId: string, line: number) => boolean): Block[] {
+  const blocks: Block[] = [];
+  let stack: Block[] = [];
   let fence: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const ln = i + 1;
+    if (headingLines.has(ln)) {
+      stack = []; // a block never crosses a heading: what is still open there stays unclosed
+    }
     const fenceMatch = FENCE.exec(line);
     if (fenceMatch !== null) {
       const mark = fenceMatch[1] ?? '';
@@ -79,38 +78,68 @@ export function extractDetails(source: string, topics: readonly Pick<Topic, 'id'
       continue;
     }
     const topicId = topicAt(ln);
-    if (fence !== null || topicId === null) {
+    if (fence !== null || topicId === null || !line.toLowerCase().includes('details')) {
       continue;
     }
-    if (MARKER.test(line)) {
-      marked.add(topicId);
+    for (const m of line.matchAll(TAG)) {
+      const tag = { line: i, start: m.index, end: m.index + m[0].length };
+      if (m[0][1] !== '/') {
+        const block: Block = { open: tag, close: null, topicId };
+        stack.push(block);
+        if (stack.length === 1 ? markerOk(topicId, ln) : true) {
+          blocks.push(block);
+        }
+      } else {
+        const top = stack.pop();
+        if (top !== undefined) {
+          top.close = tag;
+        }
+      }
     }
-    const open = line.search(/<details(\s[^>]*)?>/i);
-    if (open < 0 || (options.marker && !marked.has(topicId))) {
+  }
+  return blocks;
+}
+
+/** The text between a block's opening and closing tags. */
+function innerText(lines: readonly string[], open: Tag, close: Tag): string {
+  if (open.line === close.line) {
+    return (lines[open.line] ?? '').slice(open.end, close.start);
+  }
+  return [(lines[open.line] ?? '').slice(open.end), ...lines.slice(open.line + 1, close.line), (lines[close.line] ?? '').slice(0, close.start)].join('\n');
+}
+
+/** Every `<details><summary>Q</summary> A </details>` block of a doc that `options` accept. */
+export function extractDetails(source: string, topics: readonly Pick<Topic, 'id' | 'line'>[], options: DetailsOptions): ExtractedCards {
+  const lines = source.split(/\r?\n/);
+  const topicAt = topicOfLine(topics);
+  const headingLines = new Set(topics.map((t) => t.line));
+  // The first "Check yourself" line of each topic: blocks after it (same line included) are read.
+  const markedFrom = new Map<string, number>();
+  if (options.marker) {
+    lines.forEach((line, i) => {
+      const topicId = MARKER.test(line) ? topicAt(i + 1) : null;
+      if (topicId !== null && !markedFrom.has(topicId)) {
+        markedFrom.set(topicId, i + 1);
+      }
+    });
+  }
+  const markerOk = (topicId: string, ln: number): boolean => !options.marker || (markedFrom.get(topicId) ?? Infinity) <= ln;
+  const cards: ReviewCard[] = [];
+  const skipped: SkippedBlock[] = [];
+  const seen = new Set<string>();
+  // A block read whole hides the blocks nested in it; an unclosed one does not (its inner blocks may be whole).
+  let after = { line: -1, col: -1 };
+  for (const { open, close, topicId } of detailsBlocks(lines, topicAt, headingLines, markerOk)) {
+    const ln = open.line + 1;
+    if (open.line < after.line || (open.line === after.line && open.start < after.col)) {
       continue;
     }
-    // Collect the block up to its matching </details>, within this topic.
-    let depth = 0;
-    let end = -1;
-    for (let j = i; j < lines.length; j++) {
-      if (j > i && headingLines.has(j + 1)) {
-        break;
-      }
-      depth += depthChange(j === i ? (lines[j] ?? '').slice(open) : (lines[j] ?? ''));
-      if (depth <= 0) {
-        end = j;
-        break;
-      }
-    }
-    if (end < 0) {
+    if (close === null) {
       skipped.push({ topicId, line: ln, reason: 'unclosed' });
       continue;
     }
-    const block = [line.slice(open), ...lines.slice(i + 1, end + 1)].join('\n');
-    const body = block.replace(/^<details(\s[^>]*)?>/i, '');
-    const lastClose = body.toLowerCase().lastIndexOf('</details');
-    const inner = lastClose >= 0 ? body.slice(0, lastClose) : body;
-    i = end;
+    after = { line: close.line, col: close.end };
+    const inner = innerText(lines, open, close);
     const summary = SUMMARY.exec(inner);
     if (summary === null) {
       skipped.push({ topicId, line: ln, reason: 'no-summary' });

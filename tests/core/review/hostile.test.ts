@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseDoc } from '../../../src/core/hub/parseDoc';
+import { extractCheckCards } from '../../../src/core/review/checkCards';
 import { makeCloze } from '../../../src/core/review/cloze';
 import { findDocCards } from '../../../src/core/review/finders/findCards';
 import { isQuestion } from '../../../src/core/review/finders/isQuestion';
@@ -14,13 +15,6 @@ import { gradeCard, newSchedule, previewDue, recallProbability } from '../../../
 import { snapshotOf } from '../../../src/core/review/stale';
 
 const cardsOf = (md: string, file = 'docs/h.md'): ReturnType<typeof findDocCards>['cards'] => findDocCards(md, parseDoc(file, md).topics).cards;
-/** The finders' time alone (the hub parser is not under test here). */
-const timed = (md: string): { cards: ReturnType<typeof findDocCards>['cards']; ms: number } => {
-  const topics = parseDoc('docs/h.md', md).topics;
-  const start = performance.now();
-  const cards = findDocCards(md, topics).cards;
-  return { cards, ms: performance.now() - start };
-};
 const questions = (md: string): string[] => cardsOf(md).map((c) => c.question);
 const t0 = new Date('2024-05-01T09:00:00.000Z');
 
@@ -68,21 +62,24 @@ describe('finders refuse section names', () => {
   });
 });
 
+// Hostile sizes: these check the result only. How long each takes is printed by `npm run bench:review`
+// (bench/review.ts); the generous timeout below is a guard against a hang, not a performance target.
+const LOAD = { timeout: 60_000 };
+
 describe('finders under load', () => {
-  it('a 10,000-row term | definition table: one card per row, fast', () => {
+  it('a 10,000-row term | definition table: one card per row', LOAD, () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => `| term${i} | definition ${i} |`).join('\n');
     const md = `# Glossary\n\n| Term | Meaning |\n|---|---|\n${rows}\n`;
-    const { cards, ms } = timed(md);
-    expect(ms).toBeLessThan(2000);
+    const cards = cardsOf(md);
     expect(cards).toHaveLength(10_000);
     expect(new Set(cards.map((c) => c.id)).size).toBe(10_000);
   });
 
-  it('5,000 Q/A pairs under 2,000 topics finish quickly', () => {
+  it('4,000 Q/A pairs under 2,000 topics are 4,000 cards', LOAD, () => {
     const md = Array.from({ length: 2000 }, (_, i) => `## Topic ${i}\n\nQ: What is item ${i}a?\nA: Answer ${i}a.\n\nQ: What is item ${i}b?\nA: Answer ${i}b.\n`).join('\n');
-    const { cards, ms } = timed(`# Doc\n\n${md}`);
-    expect(ms).toBeLessThan(2000);
+    const cards = cardsOf(`# Doc\n\n${md}`);
     expect(cards).toHaveLength(4000);
+    expect(new Set(cards.map((c) => c.topicId)).size).toBe(2000);
   });
 
   it('a huge Q: block with no answer label is capped, not a 50,000-character question', () => {
@@ -99,22 +96,39 @@ describe('finders under load', () => {
     expect(cards.length).toBeLessThanOrEqual(1);
   });
 
-  // BUG: extractDetails (src/core/review/checkCards.ts) scans from every unclosed `<details>` to the
-  // topic's end, so a topic of N unclosed blocks costs O(N²) line scans (about 9 s for 10,000 on
-  // this machine) while buildDeck blocks the backend's event loop. Needs a one-pass depth scan.
-  it.fails('10,000 unclosed <details> lines in one topic are read in reasonable time', () => {
-    const md = `# Doc\n\n${'<details><summary>What is open?</summary>\n'.repeat(10_000)}`;
-    expect(timed(md).ms).toBeLessThan(2000);
+  // extractDetails (src/core/review/checkCards.ts) once scanned from every unclosed `<details>` to
+  // the topic's end (O(N²), about 9 s for 10,000); it is one pass over the tags now.
+  it('10,000 unclosed <details> lines in one topic: no card, each reported unclosed', LOAD, () => {
+    const md = `# Doc\n\n## Check yourself\n\n${'<details><summary>What is open?</summary>\n'.repeat(10_000)}`;
+    const topics = parseDoc('docs/h.md', md).topics;
+    const found = extractCheckCards(md, topics);
+    expect(found.cards).toEqual([]);
+    expect(found.skipped).toHaveLength(10_000);
+    expect(found.skipped.every((s) => s.reason === 'unclosed')).toBe(true);
   });
 
-  it('a heading line padded with 50,000 spaces is read in reasonable time (no regex backtracking)', () => {
+  it('an unclosed <details> does not hide a whole block after it in the same topic', () => {
+    const md = '# Doc\n\n## Check yourself\n\n<details><summary>Lost?</summary>\n\n<details><summary>What is kept?</summary>\nThis.\n</details>\n';
+    const found = extractCheckCards(md, parseDoc('docs/h.md', md).topics);
+    expect(found.cards.map((c) => [c.question, c.answer])).toEqual([['What is kept?', 'This.']]);
+    expect(found.skipped.map((s) => s.reason)).toEqual(['unclosed']);
+  });
+
+  it('a heading line padded with 50,000 spaces is one card (no regex backtracking)', LOAD, () => {
     const md = `# Doc\n\n## What is padding?${' '.repeat(50_000)}x\n\nBody.\n`;
-    expect(timed(md).ms).toBeLessThan(2000);
+    expect(cardsOf(md).length).toBeLessThanOrEqual(1);
   });
 
-  it('a question of 50,000 underscores and stars is read in reasonable time', () => {
-    const md = `# Doc\n\nQ: What is ${'_a '.repeat(20_000)}?\nA: Stars.\n`;
-    expect(timed(md).ms).toBeLessThan(2000);
+  it('a question of 60,000 unclosed underscores is no card (longer than any question), and the next one still is', LOAD, () => {
+    const md = `# Doc\n\nQ: What is ${'_a '.repeat(20_000)}?\nA: Stars.\n\nQ: What is _this_ one?\nA: Fine.\n`;
+    expect(cardsOf(md).map((c) => [c.question, c.answer])).toEqual([['What is this one?', 'Fine.']]);
+  });
+
+  it('unclosed tags, brackets and backticks in a long question line are read', LOAD, () => {
+    for (const junk of ['<', '[', '`', '**', '![']) {
+      const md = `# Doc\n\nQ: Why ${`${junk}x `.repeat(8_000)}?\nA: Junk.\n\nQ: What is [a link](https://e.x) and <b>bold</b>?\nA: Text.\n`;
+      expect(cardsOf(md).map((c) => c.question)).toContain('What is a link and bold ?');
+    }
   });
 });
 
@@ -127,7 +141,7 @@ describe('hostile <details>', () => {
 
   // BUG: extractDetails takes a line's blocks up to the line's last `</details>` as one block, so
   // the first card's answer swallows the second block and the second question is no card.
-  it.fails('two question details on one line are two cards, each with its own answer', () => {
+  it('two question details on one line are two cards, each with its own answer', () => {
     const md = '# Doc\n\n<details><summary>What is X?</summary>Ex.</details> <details><summary>What is Y?</summary>Why.</details>\n';
     const cards = cardsOf(md);
     expect(cards.map((c) => [c.question, c.answer])).toEqual([
@@ -157,6 +171,13 @@ describe('CJK and Dutch', () => {
 describe('cloze', () => {
   it('blanks the selected word, not the same letters inside an earlier word', () => {
     expect(makeCloze('The cat sat at home', 'at')?.question).toBe('The cat sat **[…]** home');
+  });
+
+  it('of two equal words, blanks the one selected (by its offset, whitespace collapsed)', () => {
+    const passage = '  A cache   hit, then a cache miss.';
+    expect(makeCloze(passage, 'cache', passage.lastIndexOf('cache'))?.question).toBe('A cache hit, then a **[…]** miss.');
+    expect(makeCloze(passage, 'cache', passage.indexOf('cache'))?.question).toBe('A **[…]** hit, then a cache miss.');
+    expect(makeCloze(passage, 'cache')?.question).toBe('A **[…]** hit, then a cache miss.');
   });
 
   it('a selection spanning markup (text of `**bold** text`) still makes a card or refuses cleanly', () => {

@@ -26,14 +26,18 @@ function page(a: ReturnType<typeof api>) {
         <p>Tools we use.</p>
         <h3 id="docker">Docker</h3>
         <p data-testid="docker-para">Docker packages an app into an image.</p>
+        <p data-testid="twice">
+          An <em>image</em> holds layers; a container runs an image.
+        </p>
       </article>
     </div>,
   );
 }
 
-function select(words: string): void {
-  const text = screen.getByTestId('docker-para').firstChild as Text;
-  const at = (text.textContent ?? '').indexOf(words);
+function select(words: string, where: { testId: string; last: boolean } = { testId: 'docker-para', last: false }): void {
+  const para = screen.getByTestId(where.testId);
+  const text = (where.last ? para.lastChild : para.firstChild) as Text;
+  const at = where.last ? (text.textContent ?? '').lastIndexOf(words) : (text.textContent ?? '').indexOf(words);
   const range = document.createRange();
   range.setStart(text, at);
   range.setEnd(text, at + words.length);
@@ -80,6 +84,14 @@ describe('CardMaker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add card' }));
     await screen.findByText('Card added to “Docker”.');
     expect(a.calls).toContainEqual(['review.createCard', expect.objectContaining({ topicId: 'docs/t.md#docker', source: 'cloze', answer: '**image**\n\nDocker packages an app into an **image**.' })]);
+  });
+
+  it('hides the copy of a word that was selected, not an earlier one', () => {
+    const a = api();
+    page(a);
+    select('image', { testId: 'twice', last: true });
+    press('Make a cloze');
+    expect(screen.getByLabelText<HTMLInputElement>('Question').value).toBe('An image holds layers; a container runs an **[…]**.');
   });
 
   it('asks for a selection before a cloze, and Escape closes the form', () => {

@@ -85,14 +85,16 @@ export function topicOfLine(topics: readonly Pick<Topic, 'id' | 'line'>[]): (lin
 }
 
 /** Inline markdown and HTML removed: `**What** is \`x\`?<br>` -> `What is x?`. */
+// Every span below is bounded: an opener that is never closed (`_a _a _a ...`, `<<<<`) then costs
+// at most the bound, not the rest of the line, so a 60 KB line stays linear instead of quadratic.
 export function plainInline(md: string): string {
   return md
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/(^|\W)[*_](\S(?:.*?\S)?)[*_](?=\W|$)/g, '$1$2')
-    .replace(/`([^`]*)`/g, '$1')
+    .replace(/<[^<>]{0,1000}>/g, ' ')
+    .replace(/!\[([^\]]{0,1000})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/\[([^\]]{0,1000})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/(\*\*|__)(.{0,500}?)\1/g, '$2')
+    .replace(/(^|\W)[*_](\S(?:.{0,500}?\S)?)[*_](?=\W|$)/g, '$1$2')
+    .replace(/`([^`]{0,1000})`/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

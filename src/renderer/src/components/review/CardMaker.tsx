@@ -42,7 +42,7 @@ export function CardMaker({ api, topic, onCreated }: Props) {
     captured.current = capture;
     setMessage(null);
     if (kind === 'cloze') {
-      const cloze = makeCloze(capture.block, capture.passage);
+      const cloze = makeCloze(capture.block, capture.passage, capture.offset);
       if (cloze === null) {
         setMessage('Select the words to hide inside a passage of the reader first.');
         return;

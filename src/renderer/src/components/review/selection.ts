@@ -7,6 +7,8 @@ export type Capture = {
   passage: string;
   /** The text of the paragraph (or list item, cell...) holding the selection: a cloze's context. */
   block: string;
+  /** Where the selection starts in `block` (null: unknown), so a cloze hides the words selected, not an earlier copy. */
+  offset: number | null;
   /** The topic whose section holds the selection (null: no selection, or no doc open). */
   topic: { id: string; title: string } | null;
   range: Range | null;
@@ -45,11 +47,25 @@ export function captureSelection(fallback: Topic | null): Capture {
   };
   const inReader = el !== null && el.closest('.reader') !== null && reader !== null;
   if (!inReader || node === null) {
-    return { passage: '', block: '', topic: null, range: null, restoreScroll };
+    return { passage: '', block: '', offset: null, topic: null, range: null, restoreScroll };
   }
   const heading = sectionHeading(reader, node);
   const topic = heading !== null && fallback !== null ? { id: `${fallback.docPath}#${heading.id}`, title: heading.textContent.trim() } : null;
-  return { passage: sel?.toString().trim() ?? '', block: el.closest(BLOCKS)?.textContent ?? '', topic, range, restoreScroll };
+  const block = el.closest(BLOCKS);
+  return { passage: sel?.toString().trim() ?? '', block: block?.textContent ?? '', offset: offsetIn(block, range), topic, range, restoreScroll };
+}
+
+/** Characters of `block`'s text before the selection's first selected character. */
+function offsetIn(block: Element | null, range: Range | null): number | null {
+  if (block === null || range === null || !block.contains(range.startContainer)) {
+    return null;
+  }
+  const before = document.createRange();
+  before.selectNodeContents(block);
+  before.setEnd(range.startContainer, range.startOffset);
+  // A selection that starts on whitespace starts, as selected text, after it (the passage is trimmed).
+  const lead = /^\s*/.exec(range.toString())?.[0].length ?? 0;
+  return before.toString().length + lead;
 }
 
 /** Selects the captured passage again. */
