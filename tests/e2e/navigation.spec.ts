@@ -48,34 +48,35 @@ test('a code block copies its text', async ({ page, app, context }) => {
 test("back and forward return to the place left in each doc; the open doc's row goes to its top", async ({ page, app }) => {
   const reader = new ReaderPage(page);
   await reader.open(app.url, '#/read/docs%2Fbackend-concepts.md');
-  await expect(reader.heading('Caching Strategies')).toBeAttached();
+  // (generous: a long doc on a busy machine)
+  await expect(reader.heading('Caching Strategies')).toBeAttached({ timeout: 60_000 });
   await scrollTo(page, 2400);
   await row(page, 'doc:docs/technologies.md').click();
-  await expect(reader.heading('Technologies').first()).toBeVisible();
-  await expect.poll(() => scrollTop(page)).toBe(0);
+  await expect(reader.heading('Technologies').first()).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => scrollTop(page), { timeout: 30_000 }).toBe(0);
   await scrollTo(page, 900);
 
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page).toHaveURL(/backend-concepts\.md$/);
-  await expect.poll(() => scrollTop(page)).toBe(2400);
+  await expect.poll(() => scrollTop(page), { timeout: 30_000 }).toBe(2400);
   await page.getByRole('button', { name: 'Forward' }).click();
   await expect(page).toHaveURL(/technologies\.md$/);
-  await expect.poll(() => scrollTop(page)).toBe(900);
+  await expect.poll(() => scrollTop(page), { timeout: 30_000 }).toBe(900);
   // The keys, with focus where a click would not scroll the doc.
   await page.getByRole('button', { name: 'Forward' }).focus();
   await page.keyboard.press('Alt+ArrowLeft');
-  await expect.poll(() => scrollTop(page)).toBe(2400);
+  await expect.poll(() => scrollTop(page), { timeout: 30_000 }).toBe(2400);
 
   // A link to a section, then Back: the place left, not the top of the doc.
   // (dispatched: a real click would first scroll the link into view)
   await reader.article.getByRole('link', { name: 'Technologies' }).first().dispatchEvent('click');
   await expect(page).toHaveURL(/technologies\.md$/);
   await page.goBack();
-  await expect.poll(() => scrollTop(page)).toBe(2400);
+  await expect.poll(() => scrollTop(page), { timeout: 30_000 }).toBe(2400);
 
   // Clicking the open doc's row goes to its top, even though the route is already that doc.
   await row(page, 'doc:docs/backend-concepts.md').click();
-  await expect.poll(() => scrollTop(page)).toBe(0);
+  await expect.poll(() => scrollTop(page), { timeout: 30_000 }).toBe(0);
 });
 
 test('the tree keeps only the doc being read open and highlights the topic in view', async ({ page, app }) => {

@@ -76,8 +76,20 @@ describe('HubTree navigation', () => {
     fireEvent.click(screen.getByRole('treeitem', { name: /Doc A/ }));
     expect(onOpen).toHaveBeenLastCalledWith('docs/a.md', null);
     expect(content.scrollTop).toBe(0);
-    // The doc stays open (a click on the open doc never folds it).
+    // The doc stays open (a click on the open doc never folds it)...
     expect(rows()).toContain('topic:docs/a.md#one');
+    // ...and, closed by hand, opens again.
+    fireEvent.click(screen.getByRole('treeitem', { name: /Doc A/ }).querySelector('.twisty') as Element);
+    expect(rows()).not.toContain('topic:docs/a.md#one');
+    fireEvent.click(screen.getByRole('treeitem', { name: /Doc A/ }));
+    expect(rows()).toContain('topic:docs/a.md#one');
+  });
+
+  it('a click on the open doc does not keep it open once another doc is read', () => {
+    const view = render(<HubTree tree={tree} currentPath="docs/a.md" currentSlug={null} onOpen={() => undefined} />);
+    fireEvent.click(screen.getByRole('treeitem', { name: /Doc A/ }));
+    view.rerender(<HubTree tree={tree} currentPath="docs/b.md" currentSlug={null} onOpen={() => undefined} />);
+    expect(rows()).not.toContain('topic:docs/a.md#one');
   });
 
   it('D on a doc row asks first, then marks that doc’s topics only, and Undo puts each back', async () => {

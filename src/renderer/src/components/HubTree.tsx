@@ -11,6 +11,7 @@ import {
   pathKeys,
   rowTopicIds,
   setExpanded,
+  unclose,
   visibleRows,
 } from './treeModel';
 import { TreeProgress } from './study/TreeProgress';
@@ -86,13 +87,14 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
       toggle(row);
       return;
     }
+    // Opened first, so the history entry left keeps the place the learner was at.
+    onOpen(row.path, row.slug);
     if (row.path === currentPath && row.kind !== 'spec') {
       // The doc being read (or one of its topics): go to its top (or that topic) even when the
       // route is already there and only the scroll position moved.
-      setManual((prev) => setExpanded(prev, row.key, true));
+      setManual((prev) => unclose(prev, row.key));
       scrollReaderTo(row.slug);
     }
-    onOpen(row.path, row.slug);
   };
   const startBulk = (row: TreeRow, state: ProgressState, label: string): void => {
     const ids = rowTopicIds(tree, row.key);

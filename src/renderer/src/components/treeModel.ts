@@ -141,6 +141,16 @@ export function setExpanded(manual: ManualExpansion, key: string, open: boolean)
   return { open: opened, closed };
 }
 
+/** Forgets that the learner closed `key` (it opens again if it is on the current path). */
+export function unclose(manual: ManualExpansion, key: string): ManualExpansion {
+  if (!manual.closed.has(key)) {
+    return manual;
+  }
+  const closed = new Set(manual.closed);
+  closed.delete(key);
+  return { open: manual.open, closed };
+}
+
 /** A new doc is being read: rows closed by hand may open again to reveal it. */
 export function forgetClosed(manual: ManualExpansion): ManualExpansion {
   return manual.closed.size === 0 ? manual : { open: manual.open, closed: new Set() };
