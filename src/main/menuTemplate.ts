@@ -84,6 +84,9 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
     ...(mac ? [] : [separator, { role: 'quit' as const }]),
   ];
   const view: MenuItemSpec[] = [
+    commandItem(actions, 'go-back', 'Back'),
+    commandItem(actions, 'go-forward', 'Forward'),
+    separator,
     commandItem(actions, 'open-search', 'Search…'),
     commandItem(actions, 'open-dashboard', 'Dashboard'),
     separator,

@@ -14,10 +14,12 @@ export type UiCommand =
   | 'open-hub'
   | 'sync-now'
   | 'export'
-  | 'show-about';
+  | 'show-about'
+  | 'go-back'
+  | 'go-forward';
 
 /** Every UiCommand, for validation of pushed events. */
-export const UI_COMMANDS: readonly UiCommand[] = ['open-search', 'open-dashboard', 'toggle-sidebar', 'toggle-notes', 'show-shortcuts', 'open-hub', 'sync-now', 'export', 'show-about'];
+export const UI_COMMANDS: readonly UiCommand[] = ['open-search', 'open-dashboard', 'toggle-sidebar', 'toggle-notes', 'show-shortcuts', 'open-hub', 'sync-now', 'export', 'show-about', 'go-back', 'go-forward'];
 
 /**
  * Who handles a shortcut's key: `renderer` keys work in every host; `desktop` keys are native
@@ -40,6 +42,8 @@ export type Shortcut = {
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'open-search', label: 'Search everything', group: 'Navigation', keys: ['CmdOrCtrl+K'], scope: 'renderer', command: 'open-search' },
   { id: 'open-dashboard', label: 'Open the dashboard', group: 'Navigation', keys: ['CmdOrCtrl+Shift+D'], scope: 'renderer', command: 'open-dashboard' },
+  { id: 'go-back', label: 'Back to the previous page', group: 'Navigation', keys: ['Alt+Left'], scope: 'renderer', command: 'go-back' },
+  { id: 'go-forward', label: 'Forward again', group: 'Navigation', keys: ['Alt+Right'], scope: 'renderer', command: 'go-forward' },
   { id: 'open-hub', label: 'Open a hub folder', group: 'General', keys: ['CmdOrCtrl+O'], scope: 'web', command: 'open-hub' },
   { id: 'sync-now', label: 'Sync now', group: 'Study', keys: ['CmdOrCtrl+Shift+S'], scope: 'renderer', command: 'sync-now' },
   { id: 'toggle-sidebar', label: 'Show or hide the sidebar', group: 'View', keys: ['CmdOrCtrl+B'], scope: 'renderer', command: 'toggle-sidebar' },
@@ -60,7 +64,7 @@ export function acceleratorOf(command: UiCommand): string | undefined {
 /** The little of a KeyboardEvent the matcher reads. */
 export type KeyPress = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
 
-const NAMED_KEYS: Record<string, string> = { plus: '+', minus: '-', space: ' ' };
+const NAMED_KEYS: Record<string, string> = { plus: '+', minus: '-', space: ' ', left: 'arrowleft', right: 'arrowright' };
 
 function keyMatches(press: KeyPress, accelerator: string, mac: boolean): boolean {
   const parts = accelerator.split('+');
@@ -83,7 +87,7 @@ function keyMatches(press: KeyPress, accelerator: string, mac: boolean): boolean
 
 /**
  * The command a key press triggers in the renderer, or null. `typing` is true when focus is in
- * an editable field: then keys without a modifier (`?`) are left to the field.
+ * an editable field: then keys without a modifier (`?`) and Alt+Left/Right are left to the field.
  */
 export function matchShortcut(press: KeyPress, options: { mac: boolean; inElectron: boolean; typing: boolean }): UiCommand | null {
   for (const shortcut of SHORTCUTS) {
@@ -92,7 +96,9 @@ export function matchShortcut(press: KeyPress, options: { mac: boolean; inElectr
     }
     for (const accelerator of shortcut.keys) {
       const plain = !accelerator.includes('+') || accelerator === '+';
-      if (plain && options.typing) {
+      // Alt+arrows move the caret by word in a text field (macOS): there they belong to the field.
+      const caret = /\+(Left|Right)$/.test(accelerator);
+      if ((plain || caret) && options.typing) {
         continue;
       }
       if (keyMatches(press, accelerator, options.mac)) {

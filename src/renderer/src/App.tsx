@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HubOverview, StudyApi } from '../../core/api/contract';
 import { HubTree } from './components/HubTree';
+import { markTopics } from './components/BulkMark';
 import { OpenHubForm } from './components/OpenHubForm';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { Reader } from './components/Reader';
@@ -196,11 +197,12 @@ export function App({ api }: { api: StudyApi }) {
                 key={hubState.hub.root}
                 tree={hubState.hub.tree}
                 currentPath={path}
-                currentSlug={route.slug}
+                currentSlug={apiPath !== null ? route.slug : (topic?.slug ?? route.slug)}
                 onOpen={open}
                 progress={study}
                 needsReview={reviewSummary.needsReview}
                 onMark={(id, state) => void study.setState(id, state)}
+                onMarkMany={(changes) => markTopics((c) => api['progress.set'](c), changes).finally(() => void study.refresh())}
               />
             </nav>
             <Splitter
@@ -244,6 +246,7 @@ export function App({ api }: { api: StudyApi }) {
                 path={path}
                 slug={route.slug}
                 q={route.view === 'read' ? route.q : undefined}
+                currentSlug={topic?.slug ?? null}
                 onNavigate={onNavigate}
               />
             </>

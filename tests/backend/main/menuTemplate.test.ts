@@ -41,7 +41,7 @@ describe('application menu', () => {
   it('sends each UI command to the renderer with the accelerator of the shortcuts table', () => {
     const { calls, actions } = recorder();
     const menu = buildMenuTemplate(actions, options);
-    const commands: UiCommand[] = ['sync-now', 'export', 'open-search', 'open-dashboard', 'toggle-sidebar', 'toggle-notes', 'show-shortcuts'];
+    const commands: UiCommand[] = ['sync-now', 'export', 'go-back', 'go-forward', 'open-search', 'open-dashboard', 'toggle-sidebar', 'toggle-notes', 'show-shortcuts'];
     for (const id of commands) {
       const item = byId(menu, id);
       item.click?.();
@@ -51,6 +51,18 @@ describe('application menu', () => {
       expect(item.registerAccelerator).toBe(shortcut === undefined ? undefined : false);
     }
     expect(calls).toEqual(commands.map((c) => `command:${c}`));
+  });
+
+  it('puts Back and Forward first in View, on Alt+Left and Alt+Right', () => {
+    const { calls, actions } = recorder();
+    const view = byId(buildMenuTemplate(actions, options), 'view').submenu ?? [];
+    expect(view.slice(0, 2).map((i) => [i.label, i.accelerator])).toEqual([
+      ['Back', 'Alt+Left'],
+      ['Forward', 'Alt+Right'],
+    ]);
+    view[1]?.click?.();
+    view[0]?.click?.();
+    expect(calls).toEqual(['command:go-forward', 'command:go-back']);
   });
 
   it('opens a hub natively, and reaches the log, data folder and about box from Help', () => {

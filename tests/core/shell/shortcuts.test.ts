@@ -44,6 +44,14 @@ describe('shortcuts', () => {
     expect(matchShortcut(press('0', { ctrlKey: true }), linux)).toBeNull(); // zoom is desktop-only
   });
 
+  it('goes back and forward with Alt+Left/Right, except in a text field where Alt+arrows move the caret', () => {
+    expect(matchShortcut(press('ArrowLeft', { altKey: true }), linux)).toBe('go-back');
+    expect(matchShortcut(press('ArrowRight', { altKey: true }), mac)).toBe('go-forward');
+    expect(matchShortcut(press('ArrowLeft'), linux)).toBeNull();
+    expect(matchShortcut(press('ArrowLeft', { altKey: true, ctrlKey: true }), linux)).toBeNull();
+    expect(matchShortcut(press('ArrowLeft', { altKey: true }), { ...mac, typing: true })).toBeNull();
+  });
+
   it('formats keys per platform', () => {
     expect(formatAccelerator('CmdOrCtrl+Shift+D', false)).toBe('Ctrl+Shift+D');
     expect(formatAccelerator('CmdOrCtrl+Shift+D', true)).toBe('⌘⇧D');

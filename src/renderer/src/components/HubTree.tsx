@@ -1,69 +1,60 @@
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { HubTreeNode } from '../../../core/hub/types';
-import { type TreeRow, docKey, topicKey, visibleRows } from './treeModel';
+import { keepInView, scrollReaderTo } from '../readerScroll';
+import {
+  type ManualExpansion,
+  type TreeRow,
+  docKey,
+  expandedKeys,
+  forgetClosed,
+  initialExpansion,
+  pathKeys,
+  rowTopicIds,
+  setExpanded,
+  unclose,
+  visibleRows,
+} from './treeModel';
 import { TreeProgress } from './study/TreeProgress';
-import { topicsOf } from './study/studyTree';
 import { STATES, type ProgressView } from './study/useStudy';
 import type { ProgressState } from '../../../core/api/studyApi';
+import { type TopicChange, BulkMarkBar, type BulkMark } from './BulkMark';
 
 type Props = {
   tree: HubTreeNode[];
   currentPath: string | null;
+  /** The topic being read: the route's, or the one scrolled into view. */
   currentSlug: string | null;
   onOpen: (path: string, slug: string | null) => void;
   /** Progress to show: a check per topic, a bar per doc. */
   progress?: ProgressView;
   /** Sets a topic's state from the keyboard (N, I, D, S on a focused topic row). */
   onMark?: (topicId: string, state: ProgressState) => void;
+  /**
+   * Sets the states of many topics (N, I, D, S on a doc, spec or folder row, after a
+   * confirmation; and their undo). Resolves to an error message or null.
+   */
+  onMarkMany?: (changes: TopicChange[]) => Promise<string | null>;
   /** Done topics whose review cards are mostly forgotten (or hold a leech): marked "needs review". */
   needsReview?: ReadonlySet<string>;
 };
 
-function initialExpanded(tree: HubTreeNode[]): Set<string> {
-  return new Set(tree.filter((n) => n.kind === 'folder').map((n) => `folder:${n.path}`));
-}
-
-function withAncestors(prev: Set<string>, docPath: string): Set<string> {
-  const next = new Set(prev);
-  const parts = docPath.split('/');
-  for (let i = 1; i < parts.length; i++) {
-    next.add(`folder:${parts.slice(0, i).join('/')}`);
-  }
-  next.add(docKey(docPath));
-  return next.size === prev.size ? prev : next;
-}
-
-function withTopicAncestors(prev: Set<string>, tree: HubTreeNode[], docPath: string, slug: string | null): Set<string> {
-  const topics = slug === null ? [] : topicsOf(tree, docPath);
-  const byId = new Map(topics.map((t) => [t.id, t]));
-  let parent = topics.find((t) => t.slug === slug)?.parentId ?? null;
-  if (parent === null) {
-    return prev;
-  }
-  const next = new Set(prev);
-  while (parent !== null) {
-    next.add(topicKey(parent));
-    parent = byId.get(parent)?.parentId ?? null;
-  }
-  return next;
-}
-
 /** The sidebar: an ARIA treeview of folders, docs and their topics, driven by the keyboard too. */
-export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMark, needsReview }: Props) {
-  const [expanded, setExpanded] = useState<Set<string>>(() => initialExpanded(tree));
+export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMark, onMarkMany, needsReview }: Props) {
+  // Only the current doc's path is open, plus what the learner opened by hand.
+  const [manual, setManual] = useState<ManualExpansion>(() => initialExpansion(tree));
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const itemRefs = useRef(new Map<string, HTMLLIElement>());
   const [hint, setHint] = useState('');
+  const [bulk, setBulk] = useState<BulkMark | null>(null);
 
-  const [revealed, setRevealed] = useState<string | null>(null);
-  const revealKey = currentPath === null ? null : `${currentPath}#${currentSlug ?? ''}`;
-  if (revealKey !== revealed) {
-    // Reveal what is being read (its folders, the doc, the topic's parents), once per topic opened.
-    setRevealed(revealKey);
-    if (currentPath !== null) {
-      setExpanded((prev) => withTopicAncestors(withAncestors(prev, currentPath), tree, currentPath, currentSlug));
-    }
+  const [shownPath, setShownPath] = useState(currentPath);
+  if (shownPath !== currentPath) {
+    // Another doc is read: rows closed by hand may open again to reveal it.
+    setShownPath(currentPath);
+    setManual(forgetClosed);
   }
+  const onPath = useMemo(() => pathKeys(tree, currentPath, currentSlug), [tree, currentPath, currentSlug]);
+  const expanded = useMemo(() => expandedKeys(onPath, manual), [onPath, manual]);
 
   const rows = useMemo(() => visibleRows(tree, expanded), [tree, expanded]);
   const activeKey = useMemo(() => {
@@ -72,16 +63,17 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
   }, [rows, currentPath, currentSlug]);
   const tabKey = rows.some((r) => r.key === focusKey) ? focusKey : (activeKey ?? rows[0]?.key ?? null);
 
+  useEffect(() => {
+    // The sidebar follows the reader: the row of the topic in view stays in sight.
+    const el = activeKey !== null ? itemRefs.current.get(activeKey) : undefined;
+    if (el !== undefined) {
+      keepInView(el);
+    }
+  }, [activeKey]);
+
+  /** The learner opens or closes a row by hand. */
   const toggle = (row: TreeRow, open?: boolean): void => {
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (open ?? !prev.has(row.key)) {
-        next.add(row.key);
-      } else {
-        next.delete(row.key);
-      }
-      return next;
-    });
+    setManual((prev) => setExpanded(prev, row.key, open ?? !expanded.has(row.key)));
   };
   const focusRow = (key: string | null | undefined): void => {
     if (key === null || key === undefined) {
@@ -91,11 +83,43 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
     itemRefs.current.get(key)?.focus();
   };
   const activate = (row: TreeRow): void => {
-    if (row.path !== null) {
-      onOpen(row.path, row.slug);
-    } else {
+    if (row.path === null) {
       toggle(row);
+      return;
     }
+    // Opened first, so the history entry left keeps the place the learner was at.
+    onOpen(row.path, row.slug);
+    if (row.path === currentPath && row.kind !== 'spec') {
+      // The doc being read (or one of its topics): go to its top (or that topic) even when the
+      // route is already there and only the scroll position moved.
+      setManual((prev) => unclose(prev, row.key));
+      scrollReaderTo(row.slug);
+    }
+  };
+  const startBulk = (row: TreeRow, state: ProgressState, label: string): void => {
+    const ids = rowTopicIds(tree, row.key);
+    const stateOf = (id: string): ProgressState => progress?.progress[id]?.state ?? 'not-started';
+    const changes = ids.filter((id) => stateOf(id) !== state).map((topicId) => ({ topicId, state }));
+    if (onMarkMany === undefined || ids.length === 0) {
+      setHint(`${label} marks a topic: focus one of the topics of this ${row.kind === 'folder' ? 'folder' : 'doc'}.`);
+      return;
+    }
+    if (changes.length === 0) {
+      setHint(`All ${ids.length} topics of ${row.label} are already ${label}.`);
+      return;
+    }
+    setBulk({
+      phase: 'confirm',
+      rowKey: row.key,
+      rowLabel: row.label,
+      what: row.kind === 'folder' ? 'folder' : 'doc',
+      stateLabel: label,
+      changes,
+      undo: changes.map((c) => ({ topicId: c.topicId, state: stateOf(c.topicId) })),
+    });
+  };
+  const backToRow = (key: string): void => {
+    window.setTimeout(() => itemRefs.current.get(key)?.focus(), 0);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>, row: TreeRow, index: number): void => {
@@ -104,11 +128,12 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
       // A marking key acts on the focused row's topic only, never on the topic being read.
       e.preventDefault();
       e.stopPropagation();
+      // On a doc, spec or folder row it offers to mark that row's topics, after a confirmation.
       if (row.kind === 'topic' && !e.repeat) {
         onMark?.(row.key.slice('topic:'.length), mark.state);
         setHint(`${row.label}: ${mark.label}`);
-      } else if (row.kind !== 'topic') {
-        setHint(`${mark.key} marks a topic: open this ${row.kind === 'folder' ? 'folder' : 'doc'} and focus one of its topics.`);
+      } else if (row.kind !== 'topic' && !e.repeat) {
+        startBulk(row, mark.state, mark.label);
       }
       return;
     }
@@ -155,6 +180,17 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
       <p className="visually-hidden" role="status">
         {hint}
       </p>
+      {bulk !== null && onMarkMany !== undefined && (
+        <BulkMarkBar
+          bulk={bulk}
+          onChange={setBulk}
+          apply={onMarkMany}
+          onDone={(key) => {
+            setBulk(null);
+            backToRow(key);
+          }}
+        />
+      )}
       <ul className="tree" role="tree" aria-label="Hub contents">
         {rows.map((row, index) => (
           <li
@@ -179,12 +215,7 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
             onFocus={() => setFocusKey(row.key)}
             onClick={() => {
               setFocusKey(row.key);
-              if (row.kind !== 'topic' && row.expandable) {
-                toggle(row, row.kind === 'doc' || row.kind === 'spec' ? true : undefined);
-              }
-              if (row.path !== null) {
-                onOpen(row.path, row.slug);
-              }
+              activate(row);
             }}
           >
             <span

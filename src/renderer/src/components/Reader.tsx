@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../core/api/contract';
 import { docLang } from '../../../core/hub/docLang';
 import type { RenderedDoc } from '../../../core/hub/types';
 import { anchorElementId } from '../../../core/hub/userContentIds';
-import type { Route } from '../route';
+import { contentScroller, followScroll, rememberedScroll, restoreScroll, scrollReaderTo } from '../readerScroll';
+import { type Route, routeHash } from '../route';
+import { Outline } from './outline/Outline';
+import { useWideReader } from './outline/useWideReader';
 import { DocContent } from './DocContent';
 import { useSearchHighlight } from './search/useSearchHighlight';
 import { BoundedText } from './BoundedText';
@@ -13,15 +16,22 @@ type Props = {
   path: string;
   slug: string | null;
   /** Search words to highlight. */ q?: string | undefined;
+  /** The slug of the topic in view (the outline highlights it). */
+  currentSlug?: string | null;
   onNavigate: (route: Route) => void;
 };
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; doc: RenderedDoc };
 
-/** The reader: one doc, scrolled to the requested topic. */
-export function Reader({ api, path, slug, q, onNavigate }: Props) {
+/**
+ * The reader: one doc with its "On this page" outline, scrolled to the requested topic, or back
+ * where the learner left it when they return with back/forward.
+ */
+export function Reader({ api, path, slug, q, currentSlug = null, onNavigate }: Props) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const articleRef = useRef<HTMLElement>(null);
+  const layoutRef = useRef<HTMLDivElement>(null);
+  const wide = useWideReader(layoutRef, state.status === 'ready');
 
   useEffect(() => {
     // The parent keys this component by path, so a new doc starts from 'loading'.
@@ -48,6 +58,12 @@ export function Reader({ api, path, slug, q, onNavigate }: Props) {
     if (state.status !== 'ready') {
       return;
     }
+    const scroller = contentScroller();
+    // Back/forward (or a reload) to an entry the learner had scrolled: return to that place.
+    const remembered = rememberedScroll();
+    if (remembered !== null && scroller !== null) {
+      return restoreScroll(scroller, articleRef.current, remembered);
+    }
     const target = targetId !== null ? document.getElementById(targetId) : null;
     if (target !== null) {
       target.scrollIntoView({ block: 'start' });
@@ -55,9 +71,29 @@ export function Reader({ api, path, slug, q, onNavigate }: Props) {
       const t = window.setTimeout(() => target.classList.remove('flash'), 1200);
       return () => window.clearTimeout(t);
     }
-    articleRef.current?.scrollTo?.({ top: 0 });
+    if (q === undefined || q === '') {
+      scroller?.scrollTo({ top: 0 });
+    }
     return undefined;
+    // `q` is read, not followed: new search words arrive with a new route (and targetId).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state, targetId]);
+
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    const scroller = ready ? contentScroller() : null;
+    return scroller !== null ? followScroll(scroller) : undefined;
+  }, [ready]);
+
+  const hrefOf = useCallback((s: string) => routeHash({ view: 'read', path, slug: s }), [path]);
+  const selectHeading = useCallback(
+    (s: string) => {
+      onNavigate({ view: 'read', path, slug: s });
+      // Already there by route (the learner scrolled away): go to it anyway.
+      scrollReaderTo(s);
+    },
+    [onNavigate, path],
+  );
 
   if (state.status === 'loading') {
     return (
@@ -78,20 +114,23 @@ export function Reader({ api, path, slug, q, onNavigate }: Props) {
   }
   const warnings = state.doc.problems;
   return (
-    <article className="reader markdown-body" ref={articleRef} aria-label={state.doc.title} lang={docLang(state.doc) ?? undefined}>
-      {warnings.length > 0 && (
-        <div className="doc-warnings" role="note">
-          {warnings.map((w) => (
-            <p key={`${w.code}:${w.message}`}>⚠ {w.message}</p>
-          ))}
-        </div>
-      )}
-      {missingSlug && (
-        <p className="doc-warnings" role="note">
-          The section “{slug}” is not in this doc (it may have been renamed). Showing the start of the doc.
-        </p>
-      )}
-      <DocContent safeHast={state.doc.safeHast} api={api} onNavigate={onNavigate} />
-    </article>
+    <div className={`reader-layout${wide ? ' wide' : ''}`} ref={layoutRef}>
+      <Outline topics={state.doc.topics} currentSlug={currentSlug} hrefOf={hrefOf} onSelect={selectHeading} wide={wide} />
+      <article className="reader markdown-body" ref={articleRef} aria-label={state.doc.title} lang={docLang(state.doc) ?? undefined}>
+        {warnings.length > 0 && (
+          <div className="doc-warnings" role="note">
+            {warnings.map((w) => (
+              <p key={`${w.code}:${w.message}`}>⚠ {w.message}</p>
+            ))}
+          </div>
+        )}
+        {missingSlug && (
+          <p className="doc-warnings" role="note">
+            The section “{slug}” is not in this doc (it may have been renamed). Showing the start of the doc.
+          </p>
+        )}
+        <DocContent safeHast={state.doc.safeHast} api={api} onNavigate={onNavigate} />
+      </article>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { rememberScroll } from '../readerScroll';
 import { type Route, parseRoute, routeHash } from '../route';
 
 /** The current route and a navigate function that pushes history entries. */
@@ -12,6 +13,8 @@ export function useRoute(): [Route, (next: Route) => void] {
   const navigate = useCallback((next: Route) => {
     const hash = routeHash(next);
     if (hash !== window.location.hash) {
+      // The entry being left keeps its scroll position, so Back returns to it.
+      rememberScroll();
       window.location.hash = hash;
     }
     setRoute(next);
