@@ -89,6 +89,8 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
     separator,
     commandItem(actions, 'open-search', 'Search…'),
     commandItem(actions, 'open-dashboard', 'Dashboard'),
+    commandItem(actions, 'quick-switcher', 'Go to Doc…'),
+    commandItem(actions, 'find-in-page', 'Find in Page…'),
     separator,
     commandItem(actions, 'toggle-sidebar', 'Toggle Sidebar'),
     commandItem(actions, 'toggle-notes', 'Toggle Notes'),

@@ -1,5 +1,7 @@
 /** `hub.*` handlers. */
+import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../core/api/contract';
+import { ApiError } from '../../core/api/result';
 import type { BackendContext } from '../context';
 import { HubService } from './hubService';
 
@@ -10,10 +12,29 @@ export function createHubHandlers(ctx: BackendContext): Handlers<'hub.overview' 
     'hub.doc': ({ path }) => ctx.hub().doc(path),
     'hub.asset': ({ path }) => ctx.hub().asset(path),
     'hub.open': async ({ root }) => {
+      await checkHubFolder(root);
       const hub = await HubService.open(root, root === ctx.options.bundledHub, ctx.parser, ctx.parseCache);
       ctx.setHub(hub);
       ctx.logger.info('hub opened', { root });
       return hub.overview();
     },
   };
+}
+
+/** A bad hub path as the learner can act on it, not as a raw `ENOENT ... realpath`. */
+export async function checkHubFolder(root: string): Promise<void> {
+  const info = await stat(root).catch((e: unknown) => (e as NodeJS.ErrnoException).code ?? 'EUNKNOWN');
+  if (typeof info === 'string') {
+    const why: Record<string, string> = {
+      ENOENT: 'there is no folder at this path. Check the spelling, or paste the full path of the folder that holds the docs.',
+      ENOTDIR: 'a part of this path is a file, not a folder.',
+      EACCES: 'this app may not read that folder (permission denied).',
+      EPERM: 'this app may not read that folder (permission denied).',
+      ENAMETOOLONG: 'the path is too long.',
+    };
+    throw new ApiError('not-found', `Cannot open “${root}”: ${why[info] ?? `the folder cannot be read (${info}).`}`);
+  }
+  if (!info.isDirectory()) {
+    throw new ApiError('not-found', `Cannot open “${root}”: it is a file, not a folder. Choose the folder that holds the hub's docs.`);
+  }
 }

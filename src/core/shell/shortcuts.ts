@@ -16,10 +16,12 @@ export type UiCommand =
   | 'export'
   | 'show-about'
   | 'go-back'
-  | 'go-forward';
+  | 'go-forward'
+  | 'quick-switcher'
+  | 'find-in-page';
 
 /** Every UiCommand, for validation of pushed events. */
-export const UI_COMMANDS: readonly UiCommand[] = ['open-search', 'open-dashboard', 'toggle-sidebar', 'toggle-notes', 'show-shortcuts', 'open-hub', 'sync-now', 'export', 'show-about', 'go-back', 'go-forward'];
+export const UI_COMMANDS: readonly UiCommand[] = ['open-search', 'open-dashboard', 'toggle-sidebar', 'toggle-notes', 'show-shortcuts', 'open-hub', 'sync-now', 'export', 'show-about', 'go-back', 'go-forward', 'quick-switcher', 'find-in-page'];
 
 /**
  * Who handles a shortcut's key: `renderer` keys work in every host; `desktop` keys are native
@@ -53,6 +55,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'zoom-out', label: 'Zoom out', group: 'View', keys: ['CmdOrCtrl+-'], scope: 'desktop', command: null },
   { id: 'zoom-reset', label: 'Actual size', group: 'View', keys: ['CmdOrCtrl+0'], scope: 'desktop', command: null },
   { id: 'full-screen', label: 'Full screen', group: 'View', keys: ['F11'], scope: 'desktop', command: null },
+  { id: 'quick-switcher', label: 'Go to a doc by name', group: 'Navigation', keys: ['CmdOrCtrl+P'], scope: 'renderer', command: 'quick-switcher' },
+  { id: 'find-in-page', label: 'Find in page', group: 'Navigation', keys: ['CmdOrCtrl+F'], scope: 'renderer', command: 'find-in-page' },
   { id: 'quit', label: 'Quit', group: 'General', keys: ['CmdOrCtrl+Q'], scope: 'desktop', command: null },
 ];
 

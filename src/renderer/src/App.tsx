@@ -38,6 +38,8 @@ import { Splitter } from './layout/Splitter';
 import { isBoolean, isNumber, usePersistentState } from './layout/usePersistentState';
 import { useViewportWidth } from './layout/useViewportWidth';
 import './layout/layout.css';
+import { FindBar } from './components/find/FindBar';
+import { QuickSwitcherHost } from './components/switcher/QuickSwitcher';
 
 type HubState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; hub: HubOverview };
 
@@ -188,6 +190,11 @@ export function App({ api }: { api: StudyApi }) {
       <StudyStatusBanner api={api} events={getEvents()} />
       <SearchPalette api={api} events={getEvents()} onOpen={(hit, terms) => navigate(hitRoute(hit, terms))} />
       <StudyCommands api={api} />
+      <QuickSwitcherHost
+        tree={hubState.hub.tree}
+        onOpen={(item) => navigate(item.kind === 'spec' ? { view: 'api', path: item.path, slug: null } : { view: 'read', path: item.path, slug: null })}
+      />
+      <FindBar />
       {showOpen && <OpenHubForm onSubmit={openHub} onCancel={() => setShowOpen(false)} />}
       <div className="main">
         {showSidebar && (

@@ -5,8 +5,10 @@ import { getApi, getEvents } from './api/client';
 import { ShellProvider } from './shell/ShellProvider';
 import { guardWindowOpen } from './shell/guardWindowOpen';
 import './styles.css';
+import { initReadingPrefs } from './components/settings/readingPrefs';
 
 guardWindowOpen();
+initReadingPrefs();
 const container = document.getElementById('root');
 if (container !== null) {
   createRoot(container).render(

@@ -41,7 +41,7 @@ describe('application menu', () => {
   it('sends each UI command to the renderer with the accelerator of the shortcuts table', () => {
     const { calls, actions } = recorder();
     const menu = buildMenuTemplate(actions, options);
-    const commands: UiCommand[] = ['sync-now', 'export', 'go-back', 'go-forward', 'open-search', 'open-dashboard', 'toggle-sidebar', 'toggle-notes', 'show-shortcuts'];
+    const commands: UiCommand[] = ['sync-now', 'export', 'go-back', 'go-forward', 'open-search', 'open-dashboard', 'toggle-sidebar', 'toggle-notes', 'show-shortcuts', 'quick-switcher', 'find-in-page'];
     for (const id of commands) {
       const item = byId(menu, id);
       item.click?.();

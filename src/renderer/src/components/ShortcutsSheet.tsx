@@ -1,5 +1,6 @@
 /** The keyboard shortcuts sheet (`?` or Ctrl+/): every shortcut by group, plus the app's versions. */
 import { useEffect, useRef, useState } from 'react';
+import { useFocusTrap } from './dialog/useFocusTrap';
 import type { AppInfo, StudyApi } from '../../../core/api/contract';
 import { SHORTCUTS, type Shortcut, formatAccelerator } from '../../../core/shell/shortcuts';
 
@@ -13,11 +14,8 @@ export function ShortcutsSheet({ api, inElectron, mac, onClose }: ShortcutsSheet
   const closeRef = useRef<HTMLButtonElement>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
 
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    closeRef.current?.focus();
-    return () => before?.focus();
-  }, []);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialogRef, { onEscape: onClose, initialFocus: closeRef });
 
   useEffect(() => {
     let live = true;
@@ -31,21 +29,14 @@ export function ShortcutsSheet({ api, inElectron, mac, onClose }: ShortcutsSheet
     };
   }, [api]);
 
-  const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-    }
-  };
-
   return (
     <div className="sheet-backdrop" onClick={onClose}>
       <div
+        ref={dialogRef}
         className="shortcuts-sheet"
         role="dialog"
         aria-modal="true"
         aria-labelledby="shortcuts-title"
-        onKeyDown={onKeyDown}
         onClick={(e) => e.stopPropagation()}
       >
         <header>

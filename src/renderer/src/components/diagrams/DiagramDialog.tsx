@@ -1,4 +1,5 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusTrap } from '../dialog/useFocusTrap';
 import { DiagramCanvas, zoomedView } from './DiagramCanvas';
 import type { DiagramView } from './diagramView';
 
@@ -12,33 +13,16 @@ export function DiagramDialog({ safeSvg, onClose }: Props) {
   const [view, setView] = useState<DiagramView>({ mode: 'fit', scale: 1 });
   const [shown, setShown] = useState(1);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    root.current?.querySelector<HTMLElement>('.diagram-viewport')?.focus();
-  }, []);
-  const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab' || root.current === null) {
-      return;
-    }
-    const focusable = [...root.current.querySelectorAll<HTMLElement>('button, [tabindex="0"]')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last?.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first?.focus();
-    }
+  const viewport = useRef<HTMLElement | null>(null);
+  useFocusTrap(root, { onEscape: onClose, initialFocus: viewport });
+  // The canvas is the pan/zoom target: it takes the focus first.
+  const setRoot = (el: HTMLDivElement | null): void => {
+    root.current = el;
+    viewport.current = el?.querySelector<HTMLElement>('.diagram-viewport') ?? null;
   };
   return (
     <div className="diagram-dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={root} className="diagram-dialog" role="dialog" aria-modal="true" aria-label="Diagram viewer" onKeyDown={onKeyDown}>
+      <div ref={setRoot} className="diagram-dialog" role="dialog" aria-modal="true" aria-label="Diagram viewer">
         <div className="diagram-toolbar">
           <button type="button" aria-label="Zoom out" onClick={() => setView(zoomedView(shown, 0.8))}>
             −

@@ -1,10 +1,11 @@
 import './search.css';
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import type { SearchApiHit, SearchQueryResult } from '../../../../core/api/searchApi';
 import type { SearchFilters } from '../../../../core/search/types';
 import { useUiCommand } from '../../hooks/useUiCommand';
+import { useFocusTrap } from '../dialog/useFocusTrap';
 import { IndexStatus } from './IndexStatus';
 import { loadRecent, rememberSearch } from './recentSearches';
 import { SearchFilterBar } from './SearchFilterBar';
@@ -83,6 +84,56 @@ export function SearchPalette({ api, events, onOpen }: Props) {
   if (!open) {
     return null;
   }
+  return (
+    <PaletteDialog
+      api={api}
+      events={events}
+      mode={mode}
+      q={q}
+      setQ={setQ}
+      filters={filters}
+      setFilters={setFilters}
+      result={result}
+      active={active}
+      setActive={setActive}
+      recent={recent}
+      setRecent={setRecent}
+      setMode={setMode}
+      close={close}
+      onOpen={(hit, terms) => {
+        setOpen(false);
+        onOpen(hit, terms);
+      }}
+      inputRef={inputRef}
+    />
+  );
+}
+
+type DialogProps = {
+  api: StudyApi;
+  events: EventSource;
+  mode: Mode;
+  q: string;
+  setQ: (q: string) => void;
+  filters: SearchFilters;
+  setFilters: (f: SearchFilters) => void;
+  result: SearchQueryResult | null;
+  active: number;
+  setActive: (f: (a: number) => number) => void;
+  recent: string[];
+  setRecent: (r: string[]) => void;
+  setMode: (m: Mode) => void;
+  close: () => void;
+  onOpen: (hit: SearchApiHit, terms: string[]) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+};
+
+/** The open palette: a modal dialog that keeps the focus (Tab cycles inside, Esc goes back or closes). */
+function PaletteDialog(props: DialogProps) {
+  const { api, events, mode, q, setQ, filters, setFilters, result, active, recent, setRecent, setMode, close, inputRef } = props;
+  const setActive = (a: number | ((a: number) => number)): void => props.setActive(typeof a === 'number' ? () => a : a);
+  const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog, { onEscape: () => (mode === 'all' ? setMode('palette') : close()), initialFocus: inputRef });
   const showRecent = q.trim() === '';
   const hits = showRecent ? [] : (result?.hits ?? []);
   const seeAll = !showRecent && mode === 'palette' && hits.length > 0;
@@ -99,8 +150,7 @@ export function SearchPalette({ api, events, onOpen }: Props) {
     setRecent(rememberSearch(q));
     const hit = hits[index];
     if (hit !== undefined) {
-      setOpen(false);
-      onOpen(hit, result?.terms ?? []);
+      props.onOpen(hit, result?.terms ?? []);
     } else if (seeAll) {
       setMode('all');
     }
@@ -115,20 +165,13 @@ export function SearchPalette({ api, events, onOpen }: Props) {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       choose(active);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      if (mode === 'all') {
-        setMode('palette');
-      } else {
-        close();
-      }
     }
   };
 
   const optionId = (i: number): string => `search-option-${i}`;
   return (
     <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className={`search-dialog ${mode === 'all' ? 'search-all' : ''}`} role="dialog" aria-modal="true" aria-label="Search">
+      <div ref={dialog} className={`search-dialog ${mode === 'all' ? 'search-all' : ''}`} role="dialog" aria-modal="true" aria-label="Search">
         <div className="search-input-row">
           <input
             ref={inputRef}

@@ -6,6 +6,7 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { ExportButton } from './ExportButton';
 import { ResetProgress } from './ResetProgress';
 import { BoundedText } from '../BoundedText';
+import { Bar, HubOverview } from '../overview/HubOverview';
 
 type Props = { api: StudyApi; onNavigate: (route: Route) => void; onProgressChanged: () => void; version: number };
 
@@ -16,12 +17,7 @@ export function ProgressBar({ label, c }: { label: string; c: Completion }) {
       <span className="bar-label" title={label}>
         {label}
       </span>
-      <span className="bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={c.percent}>
-        <span className="bar-fill" style={{ width: `${c.percent}%` }} />
-      </span>
-      <span className="bar-figure">
-        {c.percent}% <span className="muted">({c.done}/{c.counted}{c.skipped > 0 ? `, ${c.skipped} skipped` : ''})</span>
-      </span>
+      <Bar label={label} c={c} />
     </div>
   );
 }
@@ -100,15 +96,10 @@ export function Dashboard({ api, onNavigate, onProgressChanged, version }: Props
       <Heatmap cells={data.heatmap} />
       <div className="dash-columns">
         <div>
-          <h2>By folder</h2>
-          {data.folders.length === 0 && <p className="muted">All docs are at the top level.</p>}
-          {data.folders.map((f) => (
-            <ProgressBar key={f.path} label={`${f.path}/`} c={f} />
-          ))}
-          <h2>By doc</h2>
-          {data.docs.map((d) => (
-            <ProgressBar key={d.path} label={d.title} c={d} />
-          ))}
+          <h2 id="hub-overview-title">Hub overview</h2>
+          <section aria-labelledby="hub-overview-title">
+            <HubOverview docs={data.docs} folders={data.folders} onOpen={(p) => open(p, null)} />
+          </section>
         </div>
         <div>
           <h2>Recently read</h2>

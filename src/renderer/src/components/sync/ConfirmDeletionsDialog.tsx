@@ -1,4 +1,5 @@
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useFocusTrap } from '../dialog/useFocusTrap';
 import { boundText } from '../BoundedText';
 
 type Props = {
@@ -13,10 +14,6 @@ type Props = {
 /** Titles listed at most (the count says how many there are). */
 const LIST_MAX = 500;
 
-/** The focusable controls inside `root`, in tab order. */
-const focusables = (root: HTMLElement): HTMLElement[] =>
-  Array.from(root.querySelectorAll<HTMLElement>('button:not([disabled]), [tabindex="0"]'));
-
 /**
  * A sync stopped with `confirm-deletions`: says why, lists what would go, and asks. Cancel has the
  * focus, so Enter or Escape changes nothing; Tab stays inside the dialog.
@@ -24,29 +21,9 @@ const focusables = (root: HTMLElement): HTMLElement[] =>
 export function ConfirmDeletionsDialog({ notes, onConfirm, onCancel }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancel.current?.focus();
-  }, []);
+  useFocusTrap(dialog, { onEscape: onCancel, initialFocus: cancel });
   const n = notes.length;
   const noun = n === 1 ? 'note' : 'notes';
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onCancel();
-    } else if (e.key === 'Tab' && dialog.current !== null) {
-      const items = focusables(dialog.current);
-      const first = items[0];
-      const last = items[items.length - 1];
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last?.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first?.focus();
-      }
-    }
-  };
 
   return (
     <div className="modal-backdrop">
@@ -57,7 +34,6 @@ export function ConfirmDeletionsDialog({ notes, onConfirm, onCancel }: Props) {
         aria-modal="true"
         aria-labelledby="confirm-deletions-title"
         aria-describedby="confirm-deletions-why"
-        onKeyDown={onKeyDown}
       >
         <h2 id="confirm-deletions-title">
           Delete {n} {noun} from the repository?

@@ -1,5 +1,6 @@
 import { useContext, useEffect, useState } from 'react';
 import { ReviewSettings } from '../review/ReviewSettings';
+import { ReadingSettings } from '../settings/ReadingSettings';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 import { CommandBusContext } from '../../hooks/useUiCommand';
@@ -29,6 +30,7 @@ export function SettingsView({ api, events, onHubChanged }: Props) {
   return (
     <div className="settings-view">
       <h1>Settings</h1>
+      <ReadingSettings />
       <RepositoryForm api={api} version={version} onHubChanged={onHubChanged} />
       {bus !== null && (
         <div className="settings-actions">
