@@ -11,7 +11,7 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SearchQueryResult, SearchStatus } from '../../core/api/searchApi';
-import { docEntries, endpointEntry, type NoteInput, noteEntry } from '../../core/search/entries';
+import { docEntries, endpointEntry, type NoteInput, noteEntry, specEntries } from '../../core/search/entries';
 import { SearchIndex, type SearchOptions } from '../../core/search/searchIndex';
 import type { SearchEntry, SearchFilters, StudyFacts } from '../../core/search/types';
 import type { BackendContext, NoteChange } from '../context';
@@ -53,13 +53,18 @@ async function collect(hub: HubService, slicer: Slicer): Promise<{ groups: Map<s
     groups.set(doc.path, docEntries(doc));
     await slicer.breathe();
   }
-  const endpoints = hub.endpointTopics();
-  if (endpoints.length > 0) {
-    const titles = hub.specTitles();
-    groups.set(
-      ENDPOINTS_DOC,
-      endpoints.map((op) => endpointEntry(op, titles.get(op.specPath) ?? op.specPath)),
-    );
+  const titles = hub.specTitles();
+  const api: SearchEntry[] = [];
+  for (const specPath of titles.keys()) {
+    // Each spec's overview and tag descriptions; a spec that can no longer be read adds none.
+    const spec = await hub.spec(specPath).then((s) => s.spec, () => null);
+    api.push(...(spec !== null ? specEntries(spec) : []));
+  }
+  for (const op of hub.endpointTopics()) {
+    api.push(endpointEntry(op, titles.get(op.specPath) ?? op.specPath));
+  }
+  if (api.length > 0) {
+    groups.set(ENDPOINTS_DOC, api);
   }
   const hashes: Record<string, string> = {};
   // Hashing all of a large hub's text takes longer than one slice: one doc at a time.

@@ -28,6 +28,8 @@ type FieldName = (typeof FIELDS)[number]['name'];
 const K1 = 1.2;
 const RERANK = 50;
 const TITLE_COVER_BONUS = 0.35;
+/** How much a table of contents' body counts: the sections it lists rank above it. */
+const TOC_BODY_WEIGHT = 0.15;
 
 /** Field indexes of the body and code (what snippets are cut from). */
 const TEXT_FIELDS = [2, 3];
@@ -131,6 +133,9 @@ export class SearchIndex {
         const out = new Float32Array(this.entries.length);
         for (let id = 0; id < out.length; id++) {
           out[id] = (f.weight * (K1 + 1)) / (1 + K1 * (1 - f.b + (f.b * (lens[id] ?? 0)) / avg));
+          if (f.name === 'b' && this.entries[id]?.toc === true) {
+            out[id]! *= TOC_BODY_WEIGHT;
+          }
         }
         return out;
       });

@@ -29,9 +29,44 @@ function matches(w: TextWord, terms: ReadonlySet<string>): boolean {
   return w.terms.some((t) => terms.has(t));
 }
 
-/** The title with its matched words marked. */
+/** The title with its matched words marked (raw HTML in it, like a trailing `<br>`, left out). */
 export function highlightTitle(title: string, terms: ReadonlySet<string>): Highlighted {
-  return { text: title, ranges: matchRanges(title, terms) };
+  const text = title.includes('<') ? flatten(stripTags(title)).trim() || title : title;
+  return { text, ranges: matchRanges(text, terms) };
+}
+
+/**
+ * HTML elements a markdown file writes as raw HTML for layout (`<div align="center">`, `<img>`,
+ * `<details>`, `<br>`, tables) and comments. Anything else in angle brackets (`<token>`,
+ * `List<String>`, `<QuerySet [...]>`) is text and stays.
+ */
+const HTML_TAG = new RegExp(
+  `<!--[\\s\\S]*?(?:-->|$)|</?(?:${[
+    'a', 'abbr', 'article', 'aside', 'b', 'big', 'blockquote', 'br', 'caption', 'center', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'div',
+    'dl', 'dt', 'em', 'figcaption', 'figure', 'font', 'footer', 'h[1-6]', 'header', 'hr', 'i', 'iframe', 'img', 'ins', 'kbd', 'li', 'main', 'mark',
+    'nav', 'ol', 'p', 'picture', 'pre', 's', 'section', 'small', 'source', 'span', 'strong', 'sub', 'summary', 'sup', 'svg', 'table', 'tbody',
+    'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul', 'video',
+  ].join('|')})(?=[\\s/>])[^<>]*>`,
+  'giu',
+);
+
+// Sections with markup come back keystroke after keystroke: their cleaned text is remembered.
+const CLEAN = new Map<string, string>();
+
+/** `text` with raw HTML tags and comments replaced by spaces (so blocks stay apart). */
+export function stripTags(text: string): string {
+  if (!text.includes('<')) {
+    return text;
+  }
+  let clean = CLEAN.get(text);
+  if (clean === undefined) {
+    clean = text.replace(HTML_TAG, ' ');
+    if (CLEAN.size >= LOWER_MAX) {
+      CLEAN.clear();
+    }
+    CLEAN.set(text, clean);
+  }
+  return clean;
 }
 
 /**
@@ -41,10 +76,13 @@ export function highlightTitle(title: string, terms: ReadonlySet<string>): Highl
  * is flattened and tokenised, so a long section costs no more than a short one.
  */
 export function makeSnippet(entry: Pick<SearchEntry, 'body' | 'code' | 'title'>, terms: ReadonlySet<string>): Highlighted {
+  // Prose never shows raw HTML; code is shown as written.
+  const body = stripTags(entry.body);
   // parseDoc puts each topic's heading first in its text; the snippet should show what follows.
-  const skip = entry.title !== '' && entry.body.startsWith(entry.title) ? entry.title.length : 0;
+  const title = stripTags(entry.title);
+  const skip = title !== '' && body.startsWith(title) ? title.length : 0;
   const sources: Array<[string, number]> = [
-    [entry.body, skip],
+    [body, skip],
     [entry.code, 0],
   ];
   for (const [source, from] of sources) {
@@ -56,7 +94,7 @@ export function makeSnippet(entry: Pick<SearchEntry, 'body' | 'code' | 'title'>,
       }
     }
   }
-  const flat = flatten(entry.body.slice(skip, skip + SNIPPET_CHARS * 3)).trim();
+  const flat = flatten(body.slice(skip, skip + SNIPPET_CHARS * 3)).trim();
   return { text: cut(flat, 0, SNIPPET_CHARS), ranges: [] };
 }
 

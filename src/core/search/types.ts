@@ -20,6 +20,11 @@ export type SearchEntry = {
   keywords: string;
   body: string;
   code: string;
+  /**
+   * A doc's table of contents: its text is mostly the titles of the doc's own headings. Its body
+   * counts for little, so the sections it lists rank above it.
+   */
+  toc?: boolean;
 };
 
 /** A [start, end) range of characters in a shown string. */
