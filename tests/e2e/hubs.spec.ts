@@ -66,7 +66,7 @@ test.describe('the bundled hub', () => {
     await expect(page.locator('article.api-reference')).toBeVisible();
   });
 
-  test('N, I, D, S act on the focused tree row only: a doc or folder row marks nothing', async ({ page, app }) => {
+  test('N, I, D, S act on the focused tree row only: a doc or folder row marks nothing without a confirmation', async ({ page, app }) => {
     const reader = new ReaderPage(page);
     const study = new StudyPage(page);
     await reader.open(app.url, '#/read/docs%2Fcollaboration.md');
@@ -74,18 +74,25 @@ test.describe('the bundled hub', () => {
     const done = study.stateButton('Done');
     await expect(done).toHaveAttribute('aria-pressed', 'false');
 
-    // A folder row and a doc row: the keys change nothing, the reader's topic included.
+    // A folder row and a doc row: the keys only ask (declined here), the reader's topic included.
+    const confirm = page.getByRole('alertdialog', { name: 'Mark topics' });
     await reader
       .treeItem(/^▾?\s*docs/)
       .first()
       .focus();
     await page.keyboard.press('s');
+    await expect(confirm).toContainText('of the folder “docs” as Skipped?');
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
     await reader
       .treeItem(/Collaboration/)
       .first()
       .focus();
     await page.keyboard.press('d');
-    await expect(page.getByRole('status').filter({ hasText: 'marks a topic' })).toHaveCount(1);
+    await expect(confirm).toContainText('of the doc “Collaboration” as Done?');
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+    await expect(reader.treeItem(/Collaboration/).first()).toBeFocused();
     await expect(done).toHaveAttribute('aria-pressed', 'false');
     await expect(study.stateButton('Skipped')).toHaveAttribute('aria-pressed', 'false');
 

@@ -4,7 +4,10 @@
  * or a pane without moving the panes around them.
  */
 
-/** What a history entry remembers: the scroll position of the view at `hash`. */
+/**
+ * What a history entry remembers: the scroll position of the view at `hash`, measured from the
+ * top of the doc's text (so banners above it that load at another pace do not shift it).
+ */
 type Remembered = { hash: string; top: number };
 
 const KEY = 'nexusScroll';
@@ -19,13 +22,19 @@ function stateObject(): Record<string, unknown> {
   return typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
 }
 
+/** Where the doc's text starts in the content pane's scrolled content (0 without a doc). */
+function textOffset(scroller: HTMLElement): number {
+  const text = scroller.querySelector('article.reader');
+  return text === null ? 0 : text.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+}
+
 /** Records the content pane's scroll position in the current history entry. */
 export function rememberScroll(): void {
   const scroller = contentScroller();
   if (scroller === null) {
     return;
   }
-  const remembered: Remembered = { hash: window.location.hash, top: Math.round(scroller.scrollTop) };
+  const remembered: Remembered = { hash: window.location.hash, top: Math.round(scroller.scrollTop - textOffset(scroller)) };
   const previous = stateObject()[KEY] as Remembered | undefined;
   if (previous?.hash === remembered.hash && previous.top === remembered.top) {
     return;
@@ -40,11 +49,7 @@ export function rememberScroll(): void {
 /** The scroll position this history entry remembers, or null for an entry never scrolled or left. */
 export function rememberedScroll(): number | null {
   const value = stateObject()[KEY] as Partial<Remembered> | undefined;
-  return value !== undefined &&
-    value.hash === window.location.hash &&
-    typeof value.top === 'number' &&
-    Number.isFinite(value.top) &&
-    value.top >= 0
+  return value !== undefined && value.hash === window.location.hash && typeof value.top === 'number' && Number.isFinite(value.top)
     ? value.top
     : null;
 }
@@ -90,13 +95,17 @@ export function keepInView(el: HTMLElement): void {
 }
 
 /**
- * Puts the reader back at `top`. Content that loads late (images, diagrams) may make the doc too
- * short for that at first: the position is applied again as the doc grows, until it is reached or
- * the learner scrolls. Returns a cleanup.
+ * Puts the reader back at `remembered` (from the top of the doc's text). Content that loads late
+ * (images, diagrams) may make the doc too short for that at first: the position is applied again
+ * as the doc grows, until it is reached or the learner scrolls. Returns a cleanup.
  */
-export function restoreScroll(scroller: HTMLElement, content: HTMLElement | null, top: number): () => void {
-  scroller.scrollTop = top;
-  if (scroller.scrollTop >= top - 1 || content === null || typeof ResizeObserver === 'undefined') {
+export function restoreScroll(scroller: HTMLElement, content: HTMLElement | null, remembered: number): () => void {
+  const apply = (): boolean => {
+    const top = Math.max(0, remembered + textOffset(scroller));
+    scroller.scrollTop = top;
+    return scroller.scrollTop >= top - 1;
+  };
+  if (apply() || content === null || typeof ResizeObserver === 'undefined') {
     return () => undefined;
   }
   const stop = (): void => {
@@ -106,8 +115,7 @@ export function restoreScroll(scroller: HTMLElement, content: HTMLElement | null
     }
   };
   const observer = new ResizeObserver(() => {
-    scroller.scrollTop = top;
-    if (scroller.scrollTop >= top - 1) {
+    if (apply()) {
       stop();
     }
   });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, useCallback, useEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../core/api/contract';
 import { docLang } from '../../../core/hub/docLang';
 import type { RenderedDoc } from '../../../core/hub/types';
@@ -6,6 +6,7 @@ import { anchorElementId } from '../../../core/hub/userContentIds';
 import { contentScroller, followScroll, rememberedScroll, restoreScroll, scrollReaderTo } from '../readerScroll';
 import { type Route, routeHash } from '../route';
 import { Outline } from './outline/Outline';
+import { useStickyTop } from './outline/useStickyTop';
 import { useWideReader } from './outline/useWideReader';
 import { DocContent } from './DocContent';
 import { useSearchHighlight } from './search/useSearchHighlight';
@@ -32,6 +33,7 @@ export function Reader({ api, path, slug, q, currentSlug = null, onNavigate }: P
   const articleRef = useRef<HTMLElement>(null);
   const layoutRef = useRef<HTMLDivElement>(null);
   const wide = useWideReader(layoutRef, state.status === 'ready');
+  const stickyTop = useStickyTop(layoutRef, state.status === 'ready');
 
   useEffect(() => {
     // The parent keys this component by path, so a new doc starts from 'loading'.
@@ -114,7 +116,7 @@ export function Reader({ api, path, slug, q, currentSlug = null, onNavigate }: P
   }
   const warnings = state.doc.problems;
   return (
-    <div className={`reader-layout${wide ? ' wide' : ''}`} ref={layoutRef}>
+    <div className={`reader-layout${wide ? ' wide' : ''}`} ref={layoutRef} style={{ '--outline-top': `${stickyTop}px` } as CSSProperties}>
       <Outline topics={state.doc.topics} currentSlug={currentSlug} hrefOf={hrefOf} onSelect={selectHeading} wide={wide} />
       <article className="reader markdown-body" ref={articleRef} aria-label={state.doc.title} lang={docLang(state.doc) ?? undefined}>
         {warnings.length > 0 && (

@@ -4,7 +4,7 @@ import type { Topic } from '../../../../core/hub/types';
 
 /** Follows scrolling of `.content` and returns the current topic (the route's slug first). */
 export function useCurrentTopic(topics: readonly Topic[], slug: string | null): Topic | null {
-  const initial = (topics.find((t) => t.slug === slug) ?? topics[0] ?? null);
+  const initial = topics.find((t) => t.slug === slug) ?? topics[0] ?? null;
   const [current, setCurrent] = useState<Topic | null>(initial);
   const [basis, setBasis] = useState({ topics, slug });
   if (basis.topics !== topics || basis.slug !== slug) {
@@ -21,7 +21,10 @@ export function useCurrentTopic(topics: readonly Topic[], slug: string | null): 
     const onScroll = (): void => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const top = container.getBoundingClientRect().top + 90;
+        // A heading counts as reached a little below where scrolling to it puts it (its scroll margin).
+        const first = topics.length > 0 ? document.getElementById(topics[0]?.slug ?? '') : null;
+        const margin = first !== null ? parseFloat(window.getComputedStyle(first).scrollMarginTop) || 0 : 0;
+        const top = container.getBoundingClientRect().top + Math.max(90, margin + 24);
         let found: Topic | null = null;
         for (const t of topics) {
           const el = document.getElementById(t.slug);
