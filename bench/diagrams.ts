@@ -4,15 +4,18 @@
  * Opens a mermaid-heavy doc (default: stateDiagram.md of ../shared/corpora/hubs/mermaid-js__mermaid,
  * 20+ diagrams) through the web host in headless Chromium at 1440x900, scrolls the reader from top
  * to bottom in 300 px steps (one per 50 ms) and waits for the last diagrams to draw. A
- * PerformanceObserver collects long tasks (over 50 ms) during the scroll. Needs a build
- * (`npm run build`, which `npm run test:e2e` also does). Prints ONE JSON line: diagrams in the
- * doc, diagrams drawn, longest task and tasks over 50 ms per run, and the worst run.
+ * PerformanceObserver collects long tasks (over 50 ms): those that start while scrolling (the
+ * target: none over 50 ms) and, apart, those of the settle phase once the scroll stops, when the
+ * diagrams passed on the way are drawn. Needs a build (`npm run build`, which `npm run test:e2e`
+ * also does). Prints ONE JSON line: diagrams in the doc, diagrams drawn, and per run the longest
+ * task and tasks over 50 ms while scrolling and while settling; longestTaskMs is the worst run.
+ * Figures depend on the machine and its load: compare runs on the same machine.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { type Page, chromium } from '@playwright/test';
 import { createBackend } from '../src/backend/createBackend';
 import { silentLogger } from '../src/backend/logger';
 import { startWebHost } from '../src/web/server';
@@ -25,7 +28,31 @@ function arg(name: string, fallback: string): string {
   return i === -1 ? fallback : (process.argv[i + 1] ?? fallback);
 }
 
-type Run = { longestTaskMs: number; tasksOver50: number; totalLongTaskMs: number; drawn: number; scrollMs: number };
+/**
+ * One run: long tasks that started while scrolling (the target), then those of the settle phase
+ * after the scroll stops (diagrams passed on the way draw then).
+ */
+type Run = {
+  longestTaskMs: number;
+  tasksOver50: number;
+  totalLongTaskMs: number;
+  settleLongestTaskMs: number;
+  settleTasksOver50: number;
+  drawn: number;
+  scrollMs: number;
+};
+
+/** Waits (up to 60 s) until every diagram of the doc is drawn or has failed visibly. */
+async function expectAllDrawn(page: Page, total: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const done = await page.locator('article.reader figure.diagram').evaluateAll((els) => els.filter((e) => e.querySelector('.diagram-canvas svg, .diagram-error-message') !== null).length);
+    if (done >= total) {
+      return;
+    }
+    await page.waitForTimeout(250);
+  }
+}
 
 async function main(): Promise<void> {
   const hub = path.resolve(arg('hub', path.join(root, '../shared/corpora/hubs/mermaid-js__mermaid')));
@@ -60,14 +87,11 @@ async function main(): Promise<void> {
     for (let r = 0; r < runs; r++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.addInitScript(() => {
-        const w = window as unknown as { __tasks: number[]; __measure: boolean };
+        const w = window as unknown as { __tasks: Array<{ start: number; duration: number }> };
         w.__tasks = [];
-        w.__measure = false;
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) {
-            if (w.__measure) {
-              w.__tasks.push(e.duration);
-            }
+            w.__tasks.push({ start: e.startTime, duration: e.duration });
           }
         }).observe({ type: 'longtask', buffered: false });
       });
@@ -77,7 +101,7 @@ async function main(): Promise<void> {
       total = await article.locator('figure.diagram').count();
       // Let the start settle (fonts, the first diagrams), then measure only the scroll.
       await page.waitForTimeout(1500);
-      await page.evaluate(() => ((window as unknown as { __measure: boolean }).__measure = true));
+      const t0 = await page.evaluate(() => performance.now());
       const started = Date.now();
       for (let i = 0; i < 400; i++) {
         const atEnd = await page.locator('main.content').evaluate((el) => {
@@ -90,13 +114,20 @@ async function main(): Promise<void> {
         }
       }
       const scrollMs = Date.now() - started;
-      await page.waitForTimeout(3000);
-      const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+      const t1 = await page.evaluate(() => performance.now());
+      // Then the diagrams scrolled past draw (once scrolling stops).
+      await page.waitForTimeout(1000);
+      await expectAllDrawn(page, total);
+      const all = await page.evaluate(() => (window as unknown as { __tasks: Array<{ start: number; duration: number }> }).__tasks);
+      const during = all.filter((t) => t.start >= t0 && t.start <= t1).map((t) => t.duration);
+      const after = all.filter((t) => t.start > t1).map((t) => t.duration);
       const drawn = await article.locator('.diagram-canvas svg').count();
       results.push({
-        longestTaskMs: Math.round(Math.max(0, ...tasks)),
-        tasksOver50: tasks.filter((t) => t > 50).length,
-        totalLongTaskMs: Math.round(tasks.reduce((a, b) => a + b, 0)),
+        longestTaskMs: Math.round(Math.max(0, ...during)),
+        tasksOver50: during.filter((t) => t > 50).length,
+        totalLongTaskMs: Math.round(during.reduce((a, b) => a + b, 0)),
+        settleLongestTaskMs: Math.round(Math.max(0, ...after)),
+        settleTasksOver50: after.filter((t) => t > 50).length,
         drawn,
         scrollMs,
       });
@@ -109,6 +140,7 @@ async function main(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
   }
   const worst = Math.max(...results.map((x) => x.longestTaskMs));
+  const worstSettle = Math.max(...results.map((x) => x.settleLongestTaskMs));
   console.log(
     JSON.stringify({
       bench: 'diagrams',
@@ -119,6 +151,9 @@ async function main(): Promise<void> {
       targetMs: 50,
       longestTaskMs: worst,
       withinTarget: worst <= 50,
+      settleLongestTaskMs: worstSettle,
+      cpus: os.cpus().length,
+      loadAverage: os.loadavg()[0],
       runs: results,
     }),
   );

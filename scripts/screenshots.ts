@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: takes the README's screenshots with Playwright in Chromium against the web
- * host (bundled hub, a throwaway data folder). Needs `npm run build` first.
+ * host (bundled hub, a throwaway data folder), at 1440x900 (desktop) and 1024x700 (laptop; files
+ * named `<name>-1024.png`). Needs `npm run build` first. `-- --only <name,...>` takes some only.
  */
 import { chromium, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +16,12 @@ const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'docs/screenshots');
 
 type Shot = { name: string; hash: string; colorScheme: 'light' | 'dark'; prepare?: (page: Page) => Promise<void> };
+
+/** The window sizes every shot is taken at; the first one keeps the plain file name. */
+const SIZES = [
+  { width: 1440, height: 900, suffix: '' },
+  { width: 1024, height: 700, suffix: '-1024' },
+];
 
 const shots: Shot[] = [
   { name: 'reader', hash: '#/read/docs%2Fbackend-concepts.md/celery-and-rabbitmq', colorScheme: 'light' },
@@ -39,6 +46,42 @@ const shots: Shot[] = [
   },
   { name: 'api-reference', hash: '#/api/api-specs%2Fopenapi.yml/listproducts', colorScheme: 'light' },
   { name: 'review', hash: '#/review', colorScheme: 'light' },
+  {
+    name: 'quick-switcher',
+    hash: '#/read/README.md',
+    colorScheme: 'light',
+    prepare: async (page) => {
+      await page.keyboard.press('Control+p');
+      await page.keyboard.type('back', { delay: 30 });
+    },
+  },
+  {
+    name: 'find-in-page',
+    hash: '#/read/docs%2Fbackend-concepts.md',
+    colorScheme: 'light',
+    prepare: async (page) => {
+      await page.locator('article.reader').waitFor();
+      await page.keyboard.press('Control+f');
+      await page.keyboard.type('celery', { delay: 30 });
+      await page.keyboard.press('Enter');
+    },
+  },
+  {
+    name: 'settings-reading',
+    hash: '#/settings',
+    colorScheme: 'light',
+    prepare: async (page) => {
+      await page.getByRole('region', { name: 'Reading' }).waitFor();
+    },
+  },
+  {
+    name: 'hub-overview',
+    hash: '#/dashboard',
+    colorScheme: 'light',
+    prepare: async (page) => {
+      await page.getByRole('region', { name: 'Hub overview' }).scrollIntoViewIfNeeded();
+    },
+  },
 ];
 
 /** Some study history so the dashboard and review screens show what they are for. */
@@ -76,15 +119,19 @@ async function main(): Promise<void> {
   const executablePath = chromiumPath();
   const browser = await chromium.launch({ ...(executablePath !== null ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    for (const shot of shots) {
-      const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, colorScheme: shot.colorScheme });
-      await page.goto(`${host.url}${shot.hash}`);
-      await page.locator('main').first().waitFor();
-      await shot.prepare?.(page);
-      await page.waitForTimeout(1500);
-      await page.screenshot({ path: path.join(outDir, `${shot.name}.png`) });
-      await page.close();
-      console.log(`docs/screenshots/${shot.name}.png`);
+    const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',') : null;
+    for (const shot of shots.filter((s) => only === null || only.includes(s.name))) {
+      for (const size of SIZES) {
+        const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme: shot.colorScheme });
+        await page.goto(`${host.url}${shot.hash}`);
+        await page.locator('main').first().waitFor();
+        await shot.prepare?.(page);
+        await page.waitForTimeout(1500);
+        const file = `${shot.name}${size.suffix}.png`;
+        await page.screenshot({ path: path.join(outDir, file) });
+        await page.close();
+        console.log(`docs/screenshots/${file}`);
+      }
     }
   } finally {
     await browser.close();

@@ -14,7 +14,7 @@ test('search palette, shortcuts sheet and quick switcher trap focus and close on
   const reader = new ReaderPage(page);
   await reader.open(app.url);
   await expect(reader.article).toBeVisible();
-  const row = reader.treeItem(/README/i).first();
+  const row = reader.treeItem('Overview').first();
   await row.focus();
 
   await page.keyboard.press('Control+k');

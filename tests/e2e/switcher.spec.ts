@@ -8,7 +8,7 @@ test('Ctrl+P opens the switcher; typing filters fuzzily; Enter opens the doc; Es
   const reader = new ReaderPage(page);
   await reader.open(app.url);
   await expect(reader.article).toBeVisible();
-  await reader.treeItem(/README/i).first().focus();
+  await reader.treeItem('Overview').first().focus();
   await page.keyboard.press('Control+p');
   const dialog = page.getByRole('dialog', { name: 'Go to doc' });
   await expect(dialog).toBeVisible();
@@ -32,8 +32,11 @@ test('Ctrl+P opens the switcher; typing filters fuzzily; Enter opens the doc; Es
   await page.keyboard.press('Control+p');
   await dialog.getByRole('combobox').fill('docs/coll');
   await expect(options.first()).toHaveAttribute('data-path', 'docs/collaboration.md');
+  await dialog.getByRole('combobox').fill('docs/');
+  await expect(options.nth(1)).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(options.first()).toHaveAttribute('aria-selected', 'false');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(page).toHaveURL(/system-design%2Fdiagrams\.md/);

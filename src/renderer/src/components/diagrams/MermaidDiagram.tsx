@@ -38,7 +38,7 @@ export function MermaidDiagram({ source }: { source: string }) {
       return undefined;
     }
     let live = true;
-    renderMermaid(source, theme).then(
+    renderMermaid(source, theme, figure.current).then(
       (safeSvg) => live && setState({ status: 'ready', safeSvg }),
       (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );

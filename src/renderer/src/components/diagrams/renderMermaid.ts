@@ -14,8 +14,6 @@ type Mermaid = typeof MermaidApi;
 let loading: Promise<Mermaid> | null = null;
 let configured: Theme | null = null;
 let counter = 0;
-// mermaid keeps global configuration: render one diagram at a time.
-let queue: Promise<unknown> = Promise.resolve();
 
 function load(): Promise<Mermaid> {
   loading ??= import('mermaid').then((m) => m.default);
@@ -53,19 +51,85 @@ export function sanitiseSvg(svg: string): string {
   });
 }
 
-/** Renders one diagram. Rejects with mermaid's parse error for an invalid diagram. */
-export function renderMermaid(source: string, theme: Theme): Promise<string> {
-  const job = queue.then(async () => {
-    // Give the page a turn between diagrams, so scrolling and typing stay responsive.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const mermaid = await load();
-    configure(mermaid, theme);
-    const text = cleanMermaidSource(source);
-    await mermaid.parse(text);
-    counter += 1;
-    const { svg } = await mermaid.render(`nexus-mermaid-${counter}`, text);
-    return sanitiseSvg(svg);
+/** How long scrolling must have stopped before a diagram is drawn (ms). */
+export const SCROLL_CALM_MS = 200;
+let lastScroll = -Infinity;
+if (typeof document !== 'undefined') {
+  // Scroll events do not bubble: capture catches the reader column's scrolling too.
+  document.addEventListener('scroll', () => (lastScroll = performance.now()), { capture: true, passive: true });
+}
+
+/**
+ * Resolves once the page is calm: no scrolling for SCROLL_CALM_MS, then an idle moment. Drawing
+ * a diagram is one long task (mermaid's layout cannot be split), so it waits until the learner
+ * stops scrolling instead of making the scroll stutter.
+ */
+async function calm(): Promise<void> {
+  for (let since = performance.now() - lastScroll; since < SCROLL_CALM_MS; since = performance.now() - lastScroll) {
+    await new Promise((resolve) => setTimeout(resolve, SCROLL_CALM_MS - since));
+  }
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number }).requestIdleCallback;
+  await new Promise<void>((resolve) => (idle !== undefined ? idle(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0)));
+}
+
+type Job = { near: Element | null; run: () => Promise<void> };
+// mermaid keeps global configuration: one diagram at a time, the one nearest the viewport first.
+const pending: Job[] = [];
+let working = false;
+
+/** How far `el` is from the viewport (0 inside it); unknown or detached elements last. */
+function distance(el: Element | null): number {
+  if (el === null || !el.isConnected) {
+    return Number.MAX_SAFE_INTEGER;
+  }
+  const r = el.getBoundingClientRect();
+  return r.bottom < 0 ? -r.bottom : r.top > window.innerHeight ? r.top - window.innerHeight : 0;
+}
+
+async function pump(): Promise<void> {
+  if (working) {
+    return;
+  }
+  working = true;
+  try {
+    while (pending.length > 0) {
+      await calm();
+      let best = 0;
+      for (let i = 1; i < pending.length; i++) {
+        if (distance(pending[i]?.near ?? null) < distance(pending[best]?.near ?? null)) {
+          best = i;
+        }
+      }
+      const [job] = pending.splice(best, 1);
+      await job?.run();
+    }
+  } finally {
+    working = false;
+  }
+}
+
+/**
+ * Renders one diagram once scrolling pauses; `near` (the diagram's figure) puts diagrams in view
+ * first. Rejects with mermaid's parse error for an invalid diagram.
+ */
+export function renderMermaid(source: string, theme: Theme, near: Element | null = null): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    pending.push({
+      near,
+      run: async () => {
+        try {
+          const mermaid = await load();
+          configure(mermaid, theme);
+          const text = cleanMermaidSource(source);
+          await mermaid.parse(text);
+          counter += 1;
+          const { svg } = await mermaid.render(`nexus-mermaid-${counter}`, text);
+          resolve(sanitiseSvg(svg));
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      },
+    });
+    void pump();
   });
-  queue = job.catch(() => undefined);
-  return job;
 }

@@ -3,7 +3,7 @@
  * cycle inside, focus that escapes (a click behind, a stray script) is brought back, Escape
  * always closes, and focus returns to where it was when the dialog closes.
  */
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 
 const FOCUSABLE = [
   'a[href]',
@@ -35,6 +35,8 @@ export type FocusTrapOptions = {
 /** Traps focus in `ref` while the component is mounted. */
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, options: FocusTrapOptions): void {
   const latest = useRef(options);
+  // Taken on the first render, before an autofocus inside the dialog moves the focus.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   useEffect(() => {
     latest.current = options;
   });
@@ -44,7 +46,7 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, options: FocusT
     if (root === null) {
       return undefined;
     }
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const before = opener;
     const first = (): HTMLElement => {
       const chosen = latest.current.initialFocus?.current ?? root.querySelector<HTMLElement>('[autofocus], [data-autofocus]');
       const target = chosen ?? focusablesIn(root)[0] ?? root;
@@ -106,5 +108,5 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, options: FocusT
         before.focus();
       }
     };
-  }, [ref]);
+  }, [ref, opener]);
 }
