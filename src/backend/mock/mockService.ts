@@ -8,7 +8,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { MockSendResult } from '../../core/api/mockApi';
 import { ApiError } from '../../core/api/result';
-import { handleMockRequest } from '../../core/mock/engine';
+import { checkResponse, handleMockRequest, withJournal } from '../../core/mock/engine';
 import { type MockModel, buildMockModel } from '../../core/mock/model';
 import { type MockRequest, type MockState, emptyMockState, isMockState } from '../../core/mock/types';
 import { diskProblem, errorCode, writeFileDurable } from '../store/durableWrite';
@@ -57,11 +57,18 @@ export class MockService {
       const started = performance.now();
       const outcome = handleMockRequest(model, state, request, { now: (this.options.now?.() ?? new Date()).toISOString() });
       const timingMs = Math.round((performance.now() - started) * 100) / 100;
-      if (outcome.changed) {
-        await this.writeState(file, specPath, outcome.state);
+      // A read that showed the learner's own resources is journaled for exercises.
+      const after = outcome.seen === undefined ? outcome.state : withJournal(outcome.state, outcome.seen);
+      if (outcome.changed || after !== outcome.state) {
+        await this.writeState(file, specPath, after);
       }
       const op = model.operations.find((o) => o.slug === outcome.response.operation);
-      return { response: outcome.response, timingMs, problems: op?.problems ?? [] };
+      return {
+        response: outcome.response,
+        timingMs,
+        problems: op?.problems ?? [],
+        responseProblems: checkResponse(model, outcome.response),
+      };
     });
   }
 

@@ -1,6 +1,6 @@
 /** StudyApi domain `mock.*`: try a hub spec's operations offline against a stateful mock. */
 import { z } from 'zod';
-import type { MockResponse } from '../mock/types';
+import type { FieldProblem, MockResponse } from '../mock/types';
 import { hubPath } from './hubApi';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'] as const;
@@ -47,6 +47,8 @@ export type MockSendResult = {
   timingMs: number;
   /** Why parts of the operation reached are not mocked in full (empty: all of it is). */
   problems: string[];
+  /** Where the (success) response does not fit the spec's response schema: the spec's example is off. */
+  responseProblems: FieldProblem[];
 };
 
 /** Results of `mock.*`. */

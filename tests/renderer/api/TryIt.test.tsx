@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleMockRequest } from '../../../src/core/mock/engine';
+import { checkResponse, handleMockRequest } from '../../../src/core/mock/engine';
 import { buildMockModel } from '../../../src/core/mock/model';
 import { emptyMockState } from '../../../src/core/mock/types';
 import { readSpec } from '../../../src/core/openapi/normalise';
@@ -33,7 +33,7 @@ function mockBackedApi() {
     'mock.send': ({ request }) => {
       const out = handleMockRequest(built.model, state, request, { now: '2026-03-01T12:00:00Z' });
       state = out.state;
-      return { response: out.response, timingMs: 1.5, problems: [] };
+      return { response: out.response, timingMs: 1.5, problems: [], responseProblems: checkResponse(built.model, out.response) };
     },
     'mock.reset': ({ path: p }) => {
       state = emptyMockState();
