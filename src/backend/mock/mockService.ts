@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { MockSendResult } from '../../core/api/mockApi';
+import type { MockOverview, MockSendResult } from '../../core/api/mockApi';
+import { exerciseStatus } from '../../core/mock/exercises';
 import { ApiError } from '../../core/api/result';
 import { checkResponse, handleMockRequest, withJournal } from '../../core/mock/engine';
 import { type MockModel, buildMockModel } from '../../core/mock/model';
@@ -25,6 +26,8 @@ export type MockServiceOptions = {
   /** The clock, for timestamps (tests pin it). */
   now?: () => Date;
   warn?: (message: string, detail?: unknown) => void;
+  /** Records a completed exercise step as progress on its operation's topic (`<spec>#<slug>`). */
+  stepDone?: (topicId: string) => Promise<void>;
 };
 
 /** What the state file holds. */
@@ -63,13 +66,44 @@ export class MockService {
         await this.writeState(file, specPath, after);
       }
       const op = model.operations.find((o) => o.slug === outcome.response.operation);
+      const stepsDone = after === state ? [] : await this.recordSteps(specPath, model, state, after);
       return {
         response: outcome.response,
         timingMs,
         problems: op?.problems ?? [],
         responseProblems: checkResponse(model, outcome.response),
+        stepsDone,
       };
     });
+  }
+
+  /** Why each operation is not mocked in full, and the exercises with their steps' status. */
+  overview(specPath: string): Promise<MockOverview> {
+    return this.serial(specPath, async () => {
+      const model = await this.model(specPath);
+      const state = await this.readState(this.stateFile(specPath));
+      const problems: Record<string, string[]> = {};
+      for (const op of model.operations) {
+        if (op.problems.length > 0) {
+          problems[op.slug] = [...op.problems];
+        }
+      }
+      return { problems, exercises: exerciseStatus(model, state) };
+    });
+  }
+
+  /** Steps done after a request and not before: recorded as progress on their topics. */
+  private async recordSteps(specPath: string, model: MockModel, before: MockState, after: MockState): Promise<string[]> {
+    const was = new Set(exerciseStatus(model, before).flatMap((e) => e.steps.filter((s) => s.done).map((s) => `${e.id}\u0000${s.op}`)));
+    const now = exerciseStatus(model, after).flatMap((e) => e.steps.filter((s) => s.done && !was.has(`${e.id}\u0000${s.op}`)));
+    for (const step of now) {
+      try {
+        await this.options.stepDone?.(`${specPath}#${step.op}`);
+      } catch (e) {
+        this.options.warn?.('an exercise step could not be recorded as progress', e);
+      }
+    }
+    return now.map((s) => s.title);
   }
 
   /** Forgets what was created in the mock of `specPath`. `cleared` is false when there was nothing. */
