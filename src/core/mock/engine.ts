@@ -47,12 +47,17 @@ export function journalOf(state: MockState): JournalEntry[] {
   );
 }
 
+/** Longest key or collection path journaled. */
+const MAX_JOURNAL_TEXT = 500;
+
 const sameEntry = (a: JournalEntry, b: JournalEntry): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** `state` with `entry` journaled (the same state when an identical entry is already there). */
 export function withJournal(state: MockState, entry: JournalEntry): MockState {
   const journal = journalOf(state);
-  if (journal.some((e) => sameEntry(e, entry))) {
+  // Bounded: an absurdly long key (a 1 MB slug) is not journaled, so the state file stays small.
+  const tooLong = [entry.collection, entry.key, ...(entry.keys ?? [])].some((t) => t.length > MAX_JOURNAL_TEXT);
+  if (tooLong || journal.some((e) => sameEntry(e, entry))) {
     return state;
   }
   return { ...state, journal: [...journal, entry].slice(-MAX_JOURNAL) };

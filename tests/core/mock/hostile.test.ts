@@ -104,6 +104,31 @@ paths:
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
+  it('a huge resource key is stored (it is the learner data) but the journal stays small', () => {
+    const spec = `
+openapi: 3.1.0
+info: { title: Keys, version: "1" }
+paths:
+  /tags/:
+    post:
+      requestBody: { content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } }
+      responses: { "201": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Tag" } } } } }
+  /tags/{name}/:
+    get:
+      parameters: [{ name: name, in: path, required: true, schema: { type: string } }]
+      responses: { "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Tag" } } } } }
+components:
+  schemas:
+    Tag: { type: object, properties: { name: { type: string } } }
+`;
+    const s = session(modelOf(spec));
+    expect(s.send('POST', '/tags/', { name: 'short' }).status).toBe(201);
+    expect(s.state.journal).toHaveLength(1);
+    expect(s.send('POST', '/tags/', { name: 'x'.repeat(100_000) }).status).toBe(201);
+    expect(s.state.journal).toHaveLength(1);
+    expect(JSON.stringify(s.state.journal).length).toBeLessThan(1_000);
+  });
+
   it('generation is bounded on recursive, huge and exponential schemas', () => {
     const ctx = { now: NOW, seq: () => 1 };
     // Mutual recursion through refs: the repeat is cut when the spec is read, so generation ends.
