@@ -110,7 +110,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...search.handlers,
       ...createSyncHandlers(sync),
       ...createReviewHandlers(review),
-      ...createMockHandlers(ctx),
+      ...createMockHandlers(ctx, study),
     };
     // Every domain listens by now: search gets the notes to index.
     study.announce();

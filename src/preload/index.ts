@@ -62,6 +62,7 @@ const nexus = {
   'review.acceptChange': (args) => invoke('review.acceptChange', args),
   'mock.send': (args) => invoke('mock.send', args),
   'mock.reset': (args) => invoke('mock.reset', args),
+  'mock.overview': (args) => invoke('mock.overview', args),
 } satisfies StudyApi;
 
 const nexusEvents = {

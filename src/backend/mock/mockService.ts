@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { MockSendResult } from '../../core/api/mockApi';
+import type { MockOverview, MockSendResult } from '../../core/api/mockApi';
+import { exerciseStatus } from '../../core/mock/exercises';
 import { ApiError } from '../../core/api/result';
-import { handleMockRequest } from '../../core/mock/engine';
+import { checkResponse, handleMockRequest, withJournal } from '../../core/mock/engine';
 import { type MockModel, buildMockModel } from '../../core/mock/model';
 import { type MockRequest, type MockState, emptyMockState, isMockState } from '../../core/mock/types';
 import { diskProblem, errorCode, writeFileDurable } from '../store/durableWrite';
@@ -25,6 +26,8 @@ export type MockServiceOptions = {
   /** The clock, for timestamps (tests pin it). */
   now?: () => Date;
   warn?: (message: string, detail?: unknown) => void;
+  /** Records a completed exercise step as progress on its operation's topic (`<spec>#<slug>`). */
+  stepDone?: (topicId: string) => Promise<void>;
 };
 
 /** What the state file holds. */
@@ -57,12 +60,50 @@ export class MockService {
       const started = performance.now();
       const outcome = handleMockRequest(model, state, request, { now: (this.options.now?.() ?? new Date()).toISOString() });
       const timingMs = Math.round((performance.now() - started) * 100) / 100;
-      if (outcome.changed) {
-        await this.writeState(file, specPath, outcome.state);
+      // A read that showed the learner's own resources is journaled for exercises.
+      const after = outcome.seen === undefined ? outcome.state : withJournal(outcome.state, outcome.seen);
+      if (outcome.changed || after !== outcome.state) {
+        await this.writeState(file, specPath, after);
       }
       const op = model.operations.find((o) => o.slug === outcome.response.operation);
-      return { response: outcome.response, timingMs, problems: op?.problems ?? [] };
+      const stepsDone = after === state ? [] : await this.recordSteps(specPath, model, state, after);
+      return {
+        response: outcome.response,
+        timingMs,
+        problems: op?.problems ?? [],
+        responseProblems: checkResponse(model, outcome.response),
+        stepsDone,
+      };
     });
+  }
+
+  /** Why each operation is not mocked in full, and the exercises with their steps' status. */
+  overview(specPath: string): Promise<MockOverview> {
+    return this.serial(specPath, async () => {
+      const model = await this.model(specPath);
+      const state = await this.readState(this.stateFile(specPath));
+      const problems: Record<string, string[]> = {};
+      for (const op of model.operations) {
+        if (op.problems.length > 0) {
+          problems[op.slug] = [...op.problems];
+        }
+      }
+      return { problems, exercises: exerciseStatus(model, state) };
+    });
+  }
+
+  /** Steps done after a request and not before: recorded as progress on their topics. */
+  private async recordSteps(specPath: string, model: MockModel, before: MockState, after: MockState): Promise<string[]> {
+    const was = new Set(exerciseStatus(model, before).flatMap((e) => e.steps.filter((s) => s.done).map((s) => `${e.id}\u0000${s.op}`)));
+    const now = exerciseStatus(model, after).flatMap((e) => e.steps.filter((s) => s.done && !was.has(`${e.id}\u0000${s.op}`)));
+    for (const step of now) {
+      try {
+        await this.options.stepDone?.(`${specPath}#${step.op}`);
+      } catch (e) {
+        this.options.warn?.('an exercise step could not be recorded as progress', e);
+      }
+    }
+    return now.map((s) => s.title);
   }
 
   /** Forgets what was created in the mock of `specPath`. `cleared` is false when there was nothing. */

@@ -1,6 +1,7 @@
 /** StudyApi domain `mock.*`: try a hub spec's operations offline against a stateful mock. */
 import { z } from 'zod';
-import type { MockResponse } from '../mock/types';
+import type { ExerciseStatus } from '../mock/exercises';
+import type { FieldProblem, MockResponse } from '../mock/types';
 import { hubPath } from './hubApi';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'] as const;
@@ -38,7 +39,17 @@ export const mockSchemas = {
   'mock.send': z.object({ path: hubPath, request: mockRequest }).strict(),
   /** Forgets every resource created in the mock of spec `path` (back to the spec's examples). */
   'mock.reset': z.object({ path: hubPath }).strict(),
+  /** What of each operation cannot be mocked in full (why), and the spec's exercises with their steps' status. */
+  'mock.overview': z.object({ path: hubPath }).strict(),
 } as const;
+
+/** What `mock.overview` gives. */
+export type MockOverview = {
+  /** Per operation slug: why parts of it are not mocked in full (operations mocked in full are absent). */
+  problems: Record<string, string[]>;
+  /** Guided sequences; a done step has counted as progress on its operation's topic. */
+  exercises: ExerciseStatus[];
+};
 
 /** What `mock.send` gives: the mock's response, how long it took, and what of the spec is not mocked. */
 export type MockSendResult = {
@@ -47,10 +58,15 @@ export type MockSendResult = {
   timingMs: number;
   /** Why parts of the operation reached are not mocked in full (empty: all of it is). */
   problems: string[];
+  /** Where the (success) response does not fit the spec's response schema: the spec's example is off. */
+  responseProblems: FieldProblem[];
+  /** Exercise steps this request completed (their topics are now marked done). */
+  stepsDone: string[];
 };
 
 /** Results of `mock.*`. */
 export type MockResults = {
   'mock.send': MockSendResult;
   'mock.reset': { path: string; cleared: boolean };
+  'mock.overview': MockOverview;
 };

@@ -4,9 +4,19 @@
  * delete) or answer with the spec's example (or data generated from its schema). Pure: the state
  * goes in and a new state comes out; nothing is sent anywhere.
  */
-import { type MockModel, type MockOperation, type MockResponseSpec, type NamedExample, parentCollection } from './model';
-import { generate, pageItemSchema, propertiesOf, typesOf, uuidFor } from './schema';
-import type { FieldProblem, Json, JsonObject, MockCollection, MockRequest, MockResponse, MockState } from './types';
+import { type MockModel, type MockOperation, type MockResponseSpec, type NamedExample, ownerItem, parentCollection } from './model';
+import { generate, pageItemSchema, propertiesOf, requiredOf, typesOf, uuidFor } from './schema';
+import {
+  type FieldProblem,
+  type JournalEntry,
+  type Json,
+  type JsonObject,
+  MAX_JOURNAL,
+  type MockCollection,
+  type MockRequest,
+  type MockResponse,
+  type MockState,
+} from './types';
 
 /** Longest request path or body read. */
 export const MAX_MOCK_BODY_CHARS = 1_000_000;
@@ -16,8 +26,42 @@ export const MAX_COLLECTION_ITEMS = 1_000;
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
 
-/** What a handled request gives: the response and the state after it. */
-export type MockOutcome = { response: MockResponse; state: MockState; changed: boolean };
+/**
+ * What a handled request gives: the response and the state after it. `seen`: a read or list that
+ * returned resources the learner created (not a change of the state; the host may journal it with
+ * `withJournal` for exercises).
+ */
+export type MockOutcome = { response: MockResponse; state: MockState; changed: boolean; seen?: JournalEntry };
+
+/** The journal of a state, malformed entries (a hand-edited file) left out. */
+export function journalOf(state: MockState): JournalEntry[] {
+  return (Array.isArray(state.journal) ? state.journal : []).filter(
+    (e): e is JournalEntry =>
+      e !== null &&
+      typeof e === 'object' &&
+      typeof e.op === 'string' &&
+      typeof e.collection === 'string' &&
+      typeof e.field === 'string' &&
+      typeof e.key === 'string' &&
+      (e.keys === undefined || (Array.isArray(e.keys) && e.keys.every((k) => typeof k === 'string'))),
+  );
+}
+
+/** Longest key or collection path journaled. */
+const MAX_JOURNAL_TEXT = 500;
+
+const sameEntry = (a: JournalEntry, b: JournalEntry): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** `state` with `entry` journaled (the same state when an identical entry is already there). */
+export function withJournal(state: MockState, entry: JournalEntry): MockState {
+  const journal = journalOf(state);
+  // Bounded: an absurdly long key (a 1 MB slug) is not journaled, so the state file stays small.
+  const tooLong = [entry.collection, entry.key, ...(entry.keys ?? [])].some((t) => t.length > MAX_JOURNAL_TEXT);
+  if (tooLong || journal.some((e) => sameEntry(e, entry))) {
+    return state;
+  }
+  return { ...state, journal: [...journal, entry].slice(-MAX_JOURNAL) };
+}
 
 /** Options of one request: the clock (ISO text) for timestamps. */
 export type MockOptions = { now: string };
@@ -219,6 +263,32 @@ function checkParams(
   return problems;
 }
 
+/** Most form fields read from one body. */
+const MAX_FORM_FIELDS = 200;
+
+/**
+ * A form body (`name=Kettle&price=34.90`, urlencoded; multipart fields are sent the same way, a
+ * file as its name) as an object, each value coerced to its property's type.
+ */
+export function formFields(text: string, schema: JsonObject): JsonObject {
+  const props = propertiesOf(schema);
+  const raw = new Map<string, string[]>();
+  for (const pair of text.replace(/^\?/, '').split('&').slice(0, MAX_FORM_FIELDS)) {
+    if (pair.trim() === '') {
+      continue;
+    }
+    const eq = pair.indexOf('=');
+    const name = decode(eq >= 0 ? pair.slice(0, eq) : pair).trim();
+    raw.set(name, [...(raw.get(name) ?? []), decode(eq >= 0 ? pair.slice(eq + 1) : '')]);
+  }
+  const out: JsonObject = {};
+  for (const [name, values] of raw) {
+    const p = props[name] ?? {};
+    out[name] = coerce(typesOf(p).includes('array') ? values : (values[0] ?? ''), p);
+  }
+  return out;
+}
+
 function checkBody(
   model: MockModel,
   op: MockOperation,
@@ -227,9 +297,20 @@ function checkBody(
   if (text.trim() === '') {
     return {
       body: undefined,
-      problems: op.body?.required === true ? [{ in: 'body', field: '', message: 'a JSON body is required' }] : [],
+      problems:
+        op.body?.required === true
+          ? [{ in: 'body', field: '', message: op.body.kind === 'json' ? 'a JSON body is required' : 'a form body is required' }]
+          : [],
       status: null,
     };
+  }
+  if (op.body !== null && op.body.kind !== 'json') {
+    const body = formFields(text, op.body.schema ?? {});
+    if (op.body.schema === null) {
+      return { body, problems: [], status: null };
+    }
+    noteUncheckable(model, op, op.body.schema);
+    return { body, problems: model.validator.check(op.body.schema, body, 'body', ''), status: null };
   }
   let body: Json;
   try {
@@ -345,7 +426,12 @@ export function handleMockRequest(model: MockModel, state: MockState, request: M
   };
   const response = act(ctx);
   // Seeding a collection from the spec's example on a read is not a change: it is the same next time.
-  return { response, state: ctx.mutated ? next : state, changed: ctx.mutated };
+  return {
+    response,
+    state: ctx.mutated ? next : state,
+    changed: ctx.mutated,
+    ...(ctx.seen !== undefined && response.status < 300 ? { seen: ctx.seen } : {}),
+  };
 }
 
 function challenge(model: MockModel, schemes: string[]): string {
@@ -364,7 +450,25 @@ type ActContext = {
   exampleName: string | undefined;
   /** Set when the request created, changed or removed a resource. */
   mutated: boolean;
+  /** A read of the learner's own resources (see MockOutcome.seen). */
+  seen?: JournalEntry;
 };
+
+/** Journals a change (done on the new state, so it is saved with it). */
+function record(ctx: ActContext, entry: Omit<JournalEntry, 'op'>): void {
+  ctx.state.journal = withJournal(ctx.state, { op: ctx.op.slug, ...entry }).journal ?? [];
+  ctx.mutated = true;
+}
+
+/** Keys the learner created (and journaled) in a concrete collection. */
+function createdKeys(ctx: ActContext, collection: string): Set<string> {
+  const creates = new Set(ctx.model.operations.filter((o) => o.role === 'create').map((o) => o.slug));
+  return new Set(
+    journalOf(ctx.state)
+      .filter((e) => creates.has(e.op) && e.collection === collection)
+      .map((e) => e.key),
+  );
+}
 
 function ok(
   ctx: ActContext,
@@ -395,6 +499,10 @@ function act(ctx: ActContext): MockResponse {
     case 'update':
     case 'delete':
       return item(ctx);
+    case 'action':
+      return action(ctx);
+    case 'singleton':
+      return singleton(ctx);
     default:
       return answer(ctx);
   }
@@ -464,7 +572,7 @@ function collectionOf(ctx: ActContext, collection: string, key: string): MockCol
   }
   const items: JsonObject[] = [];
   const lister = listOp(ctx.model, collection);
-  if (lister !== undefined) {
+  if (lister !== undefined && !underLearnerResource(ctx, collection)) {
     const example = pickExample(successOf(lister).spec?.examples ?? [], undefined);
     const value = example?.value;
     const results = isObject(value) && Array.isArray(value['results']) ? value['results'] : Array.isArray(value) ? value : [];
@@ -474,6 +582,17 @@ function collectionOf(ctx: ActContext, collection: string, key: string): MockCol
   const created: MockCollection = { nextId: ids.length > 0 ? Math.max(...ids) + 1 : 1, items };
   ctx.state.collections[key] = created;
   return created;
+}
+
+/** True when a nested collection belongs to a resource the learner created (it starts empty then). */
+function underLearnerResource(ctx: ActContext, collection: string): boolean {
+  const itemOps = ctx.model.operations.filter((o) => ['read', 'replace', 'update', 'delete'].includes(o.role));
+  const owner = ownerItem(collection, itemOps);
+  if (owner === null || owner.collection === null || owner.keyParam === null) {
+    return false;
+  }
+  const value = ctx.params[owner.keyParam];
+  return value !== undefined && createdKeys(ctx, concrete(owner.collection, ctx.params)).has(value);
 }
 
 function slugify(s: string): string {
@@ -491,6 +610,10 @@ function create(ctx: ActContext): MockResponse {
   const { op, model } = ctx;
   const collection = op.collection ?? op.template;
   const key = concrete(collection, ctx.params);
+  const missing = missingParent(ctx, collection);
+  if (missing !== null) {
+    return missing;
+  }
   const store = collectionOf(ctx, collection, key);
   const { status, spec } = successOf(op);
   const schema = spec?.schema ?? resourceSchema(model, collection);
@@ -533,6 +656,13 @@ function create(ctx: ActContext): MockResponse {
   if (field !== 'id' && resource[field] === undefined) {
     resource[field] = typeof named === 'string' ? slugify(named) : String(resource['id'] ?? store.nextId);
   }
+  // The answer's other required fields the learner did not send (`status`, `total`): the example's, else generated.
+  for (const name of requiredOf(schema ?? {})) {
+    const p = props[name];
+    if (resource[name] === undefined && p !== undefined) {
+      resource[name] = sample !== null && sample[name] !== undefined ? clone(sample[name]) : generate(p, genContext(ctx));
+    }
+  }
   const keyValue = resource[field];
   if (keyValue !== undefined && store.items.some((i) => text(i[field]) === text(keyValue))) {
     return problem(
@@ -545,6 +675,9 @@ function create(ctx: ActContext): MockResponse {
   }
   store.items.push(resource);
   ctx.mutated = true;
+  if (keyValue !== undefined) {
+    record(ctx, { collection: key, field, key: text(keyValue) });
+  }
   if (store.items.length > MAX_COLLECTION_ITEMS) {
     store.items.splice(0, store.items.length - MAX_COLLECTION_ITEMS);
   }
@@ -564,9 +697,24 @@ function list(ctx: ActContext): MockResponse {
   const { op } = ctx;
   const collection = op.collection ?? op.template;
   const key = concrete(collection, ctx.params);
+  const missing = missingParent(ctx, collection);
+  if (missing !== null) {
+    return missing;
+  }
   const store = collectionOf(ctx, collection, key);
   const { status, spec } = successOf(op);
   const schema = spec?.schema ?? null;
+  const field = keyField(ctx.model, collection, op.keyParam);
+  const mine = createdKeys(ctx, key);
+  const see = (shown: Json[]): void => {
+    const keys = shown
+      .filter(isObject)
+      .map((i) => text(i[field]))
+      .filter((k) => mine.has(k));
+    if (keys.length > 0) {
+      ctx.seen = { op: op.slug, collection: key, field, key: '', keys: keys.slice(0, 50) };
+    }
+  };
   let items = store.items.slice();
   // Query parameters named like a field of the resources filter them (`?category=kitchen`).
   const fields = new Set(items.flatMap((i) => Object.keys(i)));
@@ -616,9 +764,12 @@ function list(ctx: ActContext): MockResponse {
       previous: page > 1 ? link(page - 1) : null,
       results: clone(items.slice((page - 1) * size, page * size)),
     };
+    see(body['results'] as Json[]);
     return ok(ctx, status, body, spec, null);
   }
-  return ok(ctx, status, clone(items.slice(0, MAX_PAGE_SIZE * 10)), spec, null);
+  const shown = clone(items.slice(0, MAX_PAGE_SIZE * 10));
+  see(shown);
+  return ok(ctx, status, shown, spec, null);
 }
 
 function compare(a: Json | undefined, b: Json | undefined): number {
@@ -652,7 +803,7 @@ function storeFor(ctx: ActContext, collection: string): { key: string; store: Mo
 function item(ctx: ActContext): MockResponse {
   const { op, model } = ctx;
   const collection = op.collection ?? parentCollection(op.template)?.collection ?? op.template;
-  const { store } = storeFor(ctx, collection);
+  const { key: storeKey, store } = storeFor(ctx, collection);
   const field = keyField(model, collection, op.keyParam);
   const value = ctx.params[op.keyParam ?? ''] ?? '';
   const index = store.items.findIndex((i) => text(i[field]) === value);
@@ -661,9 +812,14 @@ function item(ctx: ActContext): MockResponse {
     return problem(404, `There is no resource with ${field} ${value} (create it with POST first).`, [], {}, op.slug);
   }
   const current = store.items[index] ?? {};
+  const entry = { collection: storeKey, field, key: value };
   if (op.role === 'read') {
+    if (createdKeys(ctx, storeKey).has(value)) {
+      ctx.seen = { op: op.slug, ...entry };
+    }
     return ok(ctx, status, clone(current), spec, null);
   }
+  record(ctx, entry);
   if (op.role === 'delete') {
     store.items.splice(index, 1);
     ctx.mutated = true;
@@ -693,4 +849,152 @@ function item(ctx: ActContext): MockResponse {
   store.items[index] = updated;
   ctx.mutated = true;
   return ok(ctx, status, clone(updated), spec, null);
+}
+
+/** For a nested collection (`/orders/{orderId}/items/`): a 404 when the resource it belongs to does not exist. */
+function missingParent(ctx: ActContext, collection: string): MockResponse | null {
+  const itemOps = ctx.model.operations.filter((o) => ['read', 'replace', 'update', 'delete'].includes(o.role));
+  const owner = ownerItem(collection, itemOps);
+  if (owner === null || owner.collection === null || owner.keyParam === null || ctx.params[owner.keyParam] === undefined) {
+    return null;
+  }
+  const found = findItem(ctx, owner.collection, owner.keyParam);
+  if (found.index >= 0) {
+    return null;
+  }
+  return problem(
+    404,
+    `There is no resource with ${found.field} ${found.value} in ${concrete(owner.collection, ctx.params)}, so nothing can be added to it or listed under it.`,
+    [{ in: 'path', field: owner.keyParam, message: 'names no resource' }],
+    {},
+    ctx.op.slug,
+  );
+}
+
+/** Finds the stored resource an item path names. */
+function findItem(
+  ctx: ActContext,
+  collection: string,
+  keyParam: string | null,
+): { key: string; store: MockCollection; field: string; value: string; index: number } {
+  const saved = ctx.op.keyParam;
+  // storeFor reads the operation's key parameter: look the owner up under its own.
+  ctx.op = { ...ctx.op, keyParam };
+  const { key, store } = storeFor(ctx, collection);
+  ctx.op = { ...ctx.op, keyParam: saved };
+  const field = keyField(ctx.model, collection, keyParam);
+  const value = ctx.params[keyParam ?? ''] ?? '';
+  return { key, store, field, value, index: store.items.findIndex((i) => text(i[field]) === value) };
+}
+
+/**
+ * An action on a stored resource (`POST /orders/{orderId}/cancel/`): 404 when the resource does not
+ * exist; when the resource has a `status` whose allowed values include the action's past form
+ * (`cancel` -> `cancelled`), the status changes (409 when it already has it). Nothing new is stored.
+ */
+function action(ctx: ActContext): MockResponse {
+  const { op, model } = ctx;
+  const collection = op.collection ?? '';
+  const found = findItem(ctx, collection, op.keyParam);
+  if (found.index < 0) {
+    return problem(404, `There is no resource with ${found.field} ${found.value} (create it with POST first).`, [], {}, op.slug);
+  }
+  const current = found.store.items[found.index] ?? {};
+  const { status, spec } = successOf(op);
+  const props = propertiesOf(resourceSchema(model, collection) ?? {});
+  const verb = (op.template.replace(/\/+$/, '').split('/').pop() ?? '').toLowerCase();
+  const stem = verb.replace(/e$/, '');
+  const allowed = Array.isArray(props['status']?.['enum']) ? props['status']['enum'].filter((v): v is string => typeof v === 'string') : [];
+  const target = stem.length >= 3 ? allowed.find((v) => v.toLowerCase().startsWith(stem) && v.toLowerCase() !== verb) : undefined;
+  let resource = current;
+  if (target !== undefined && typeof current['status'] === 'string') {
+    if (current['status'] === target) {
+      return problem(
+        409,
+        `It is already ${target}.`,
+        [{ in: 'path', field: op.keyParam ?? 'id', message: `is already ${target}` }],
+        {},
+        op.slug,
+      );
+    }
+    resource = { ...current, status: target };
+    for (const name of ['updated_at', 'updatedAt']) {
+      if (props[name] !== undefined) {
+        resource[name] = ctx.options.now;
+      }
+    }
+    found.store.items[found.index] = resource;
+    record(ctx, { collection: found.key, field: found.field, key: found.value });
+  }
+  // The answer: the resource when the response describes it, else the spec's own answer.
+  const answerProps = propertiesOf(spec?.schema ?? {});
+  if (answerProps[found.field] !== undefined && Object.keys(answerProps).every((k) => props[k] !== undefined)) {
+    return ok(ctx, status, clone(resource), spec, null);
+  }
+  return answer(ctx);
+}
+
+/** A singleton (`/customers/me/`): one stored object, seeded from the GET example, changed by PUT/PATCH. */
+function singleton(ctx: ActContext): MockResponse {
+  const { op, model } = ctx;
+  const getter = model.operations.find((o) => o.template === op.template && o.method === 'GET');
+  const getSpec = getter === undefined ? null : successOf(getter).spec;
+  const stored = ctx.state.singletons?.[op.template];
+  const seedExample = pickExample(getSpec?.examples ?? [], undefined)?.value;
+  const current: JsonObject =
+    stored ??
+    (isObject(seedExample)
+      ? clone(seedExample)
+      : getSpec !== null && getSpec.schema !== null
+        ? asObject(generate(getSpec.schema, genContext(ctx)))
+        : {});
+  const { status, spec } = successOf(op);
+  if (op.method === 'GET') {
+    return ok(ctx, status, clone(current), spec, null);
+  }
+  const sent = isObject(ctx.body) ? ctx.body : {};
+  const props = propertiesOf(getSpec?.schema ?? {});
+  let updated: JsonObject;
+  if (op.method === 'PUT') {
+    updated = {};
+    for (const [name, v] of Object.entries(current)) {
+      if (name === 'id' || props[name]?.['readOnly'] === true) {
+        updated[name] = v;
+      }
+    }
+    Object.assign(updated, sent);
+  } else {
+    updated = { ...current, ...sent };
+  }
+  if ('id' in current) {
+    updated['id'] = current['id'] ?? null;
+  }
+  ctx.state.singletons = { ...(ctx.state.singletons ?? {}), [op.template]: updated };
+  record(ctx, { collection: op.template, field: '', key: '' });
+  return ok(ctx, status, clone(updated), spec, null);
+}
+
+function asObject(v: Json): JsonObject {
+  return isObject(v) ? v : {};
+}
+
+/**
+ * Checks a success response of the mock against the schema the spec gives for its status: a
+ * mismatch usually means the spec's own example does not fit its schema. Error answers (made by the
+ * mock, not the spec) are not checked.
+ */
+export function checkResponse(model: MockModel, response: MockResponse): FieldProblem[] {
+  const op = model.operations.find((o) => o.slug === response.operation);
+  if (op === undefined || response.status < 200 || response.status >= 300 || response.body === null) {
+    return [];
+  }
+  const status = String(response.status);
+  const spec =
+    op.responses.find((r) => r.status === status) ??
+    op.responses.find((r) => r.status.toUpperCase() === `${status.charAt(0)}XX`) ??
+    op.responses.find((r) => r.status === 'default');
+  if (spec === undefined || spec.schema === null) {
+    return [];
+  }
+  return model.validator.check(spec.schema, response.body, 'body', '');
 }

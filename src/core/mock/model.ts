@@ -16,7 +16,10 @@ import { SchemaValidator } from './validate';
 type Obj = { [key: string]: YamlValue };
 
 /** What an operation does to the stored resources. */
-export type MockRole = 'create' | 'list' | 'read' | 'replace' | 'update' | 'delete' | 'static';
+export type MockRole = 'create' | 'list' | 'read' | 'replace' | 'update' | 'delete' | 'static' | 'action' | 'singleton';
+
+/** How a request body is sent: JSON text, or form fields (urlencoded text in the request). */
+export type BodyKind = 'json' | 'form' | 'multipart';
 
 /** A parameter as the mock checks it. */
 export type MockParam = { name: string; in: 'path' | 'query' | 'header' | 'cookie'; required: boolean; schema: JsonObject };
@@ -42,14 +45,18 @@ export type MockOperation = {
   /** Literal characters of the template: the more, the more specific the route. */
   specificity: number;
   params: MockParam[];
-  body: { required: boolean; mediaType: string; schema: JsonObject | null; examples: NamedExample[] } | null;
+  body: { required: boolean; mediaType: string; kind: BodyKind; schema: JsonObject | null; examples: NamedExample[] } | null;
+  operationId: string | null;
+  /** The operation's tags (the first one groups it in the reference and in exercises). */
+  tags: string[];
+  summary: string;
   /** Alternatives; each lists the schemes that must all be present. [] or an empty alternative: none needed. */
   security: string[][];
   responses: MockResponseSpec[];
   role: MockRole;
   /** For resource roles: the collection template (`/products/`). */
   collection: string | null;
-  /** For item roles: the path parameter that names the resource (`productId`). */
+  /** For item roles (and actions): the path parameter that names the resource (`productId`). */
   keyParam: string | null;
   /** Why parts of this operation are not mocked in full, for the learner. */
   problems: string[];
@@ -180,12 +187,17 @@ function operationOf(
   });
   const body = bodyOf(root, dialect, raw, rawParams, prep, notes);
   const responses = responsesOf(root, dialect, raw, prep);
+  noteResponses(root, dialect, raw, responses, notes);
+  const tags = Array.isArray(raw['tags']) ? raw['tags'].filter((t): t is string => typeof t === 'string').slice(0, 20) : [];
   return {
     slug,
     method,
     ...routeOf(pathTemplate),
     params,
     body,
+    operationId: typeof raw['operationId'] === 'string' ? raw['operationId'] : null,
+    tags,
+    summary: str(raw['summary']).slice(0, 300),
     security: securityOf(raw['security'] !== undefined ? raw['security'] : globalSecurity),
     responses,
     role: 'static',
@@ -247,6 +259,32 @@ function toJson(v: YamlValue): Json {
   return JSON.parse(JSON.stringify(v)) as Json;
 }
 
+const FORM = 'application/x-www-form-urlencoded';
+const MULTIPART = 'multipart/form-data';
+
+function kindOf(mediaType: string): BodyKind | null {
+  const m = mediaType.toLowerCase();
+  return isJson(m) ? 'json' : m.startsWith(FORM) ? 'form' : m.startsWith(MULTIPART) ? 'multipart' : null;
+}
+
+/** Swagger 2.0 `formData` parameters as one object schema (a `file` is sent as its name). */
+function formDataSchema(params: Obj[]): Obj {
+  const properties: Obj = {};
+  const required: string[] = [];
+  for (const p of params) {
+    const name = str(p['name']);
+    if (name === '') {
+      continue;
+    }
+    const { name: _n, in: _i, description: _d, required: _r, ...rest } = p;
+    properties[name] = rest['type'] === 'file' ? { type: 'string', format: 'binary' } : rest;
+    if (p['required'] === true) {
+      required.push(name);
+    }
+  }
+  return { type: 'object', properties, required };
+}
+
 function bodyOf(
   root: Obj,
   dialect: SpecDialect,
@@ -258,10 +296,25 @@ function bodyOf(
   if (dialect === 'swagger-2.0') {
     const body = params.find((p) => p['in'] === 'body');
     if (body !== undefined) {
-      return { required: body['required'] === true, mediaType: 'application/json', schema: prep(body['schema'], 'request'), examples: [] };
+      return {
+        required: body['required'] === true,
+        mediaType: 'application/json',
+        kind: 'json',
+        schema: prep(body['schema'], 'request'),
+        examples: [],
+      };
     }
-    if (params.some((p) => p['in'] === 'formData')) {
-      notes.add('The body is form data; the mock checks JSON bodies only.');
+    const form = params.filter((p) => p['in'] === 'formData');
+    if (form.length > 0) {
+      const consumes = Array.isArray(raw['consumes']) ? raw['consumes'] : Array.isArray(root['consumes']) ? root['consumes'] : [];
+      const multipart = consumes.some((c) => typeof c === 'string' && c.toLowerCase().startsWith(MULTIPART));
+      return {
+        required: form.some((p) => p['required'] === true),
+        mediaType: multipart ? MULTIPART : FORM,
+        kind: multipart ? 'multipart' : 'form',
+        schema: prep(formDataSchema(form), 'request'),
+        examples: [],
+      };
     }
     return null;
   }
@@ -270,17 +323,24 @@ function bodyOf(
     return null;
   }
   const content = isMapping(body['content']) ? body['content'] : {};
-  const entry = Object.entries(content).find(([m]) => isJson(m));
+  const entries = Object.entries(content);
+  const entry = entries.find(([m]) => kindOf(m) === 'json') ?? entries.find(([m]) => kindOf(m) !== null);
   if (entry === undefined) {
-    if (Object.keys(content).length > 0) {
-      notes.add(`The body is ${Object.keys(content).join(', ')}; the mock checks JSON bodies only.`);
+    if (entries.length > 0) {
+      notes.add(
+        `The body is ${Object.keys(content).join(', ').slice(0, 200)}; the mock checks JSON and form bodies only, so this body is not checked.`,
+      );
     }
     return null;
   }
   const media = isMapping(entry[1]) ? entry[1] : {};
+  if (media['schema'] === undefined) {
+    notes.add('The request body has no schema: any body is accepted.');
+  }
   return {
     required: body['required'] === true,
     mediaType: entry[0],
+    kind: kindOf(entry[0]) ?? 'json',
     schema: media['schema'] !== undefined ? prep(media['schema'], 'request') : null,
     examples: examplesOf(root, media),
   };
@@ -320,6 +380,26 @@ function responsesOf(
       },
     ];
   });
+}
+
+/** Tells why the success answer is not mocked from the spec: no JSON content, no schema nor example. */
+function noteResponses(root: Obj, dialect: SpecDialect, raw: Obj, responses: MockResponseSpec[], notes: Set<string>): void {
+  const ok = responses.find((r) => /^2\d\d$/.test(r.status)) ?? responses.find((r) => /^(2XX|default)$/i.test(r.status));
+  if (ok === undefined) {
+    notes.add('No success (2xx) response is documented: the mock answers 200 with no body.');
+    return;
+  }
+  if (ok.status === '204' || ok.schema !== null || ok.examples.length > 0) {
+    return;
+  }
+  const r = resolved(root, (isMapping(raw['responses']) ? raw['responses'] : {})[ok.status]);
+  const content = dialect === 'swagger-2.0' || r === null || !isMapping(r['content']) ? {} : r['content'];
+  const types = Object.keys(content);
+  notes.add(
+    types.length > 0 && !types.some(isJson)
+      ? `The ${ok.status} response is ${types.join(', ').slice(0, 200)}; the mock answers JSON only, so it sends no body.`
+      : `The ${ok.status} response has no schema and no example: the mock cannot check it, and answers with stored data or no body.`,
+  );
 }
 
 function securityOf(value: YamlValue | undefined): string[][] {
@@ -409,6 +489,40 @@ function assignRoles(operations: MockOperation[]): void {
       op.keyParam = itemChild.get(op.template) ?? null;
     }
   }
+  // Actions on a resource (`POST /orders/{id}/cancel/`) and singletons (`GET`/`PATCH /customers/me/`).
+  const itemOps = operations.filter((o) => ['read', 'replace', 'update', 'delete'].includes(o.role));
+  for (const op of operations) {
+    if (op.role !== 'static') {
+      continue;
+    }
+    const owner = ownerItem(op.template, itemOps);
+    if (owner !== null && op.method !== 'GET') {
+      op.role = 'action';
+      op.collection = owner.collection;
+      op.keyParam = owner.keyParam;
+      continue;
+    }
+    const same = operations.filter((o) => o.template === op.template).map((o) => o.method);
+    if (
+      !op.template.includes('{') &&
+      same.includes('GET') &&
+      (same.includes('PUT') || same.includes('PATCH')) &&
+      ['GET', 'PUT', 'PATCH'].includes(op.method)
+    ) {
+      op.role = 'singleton';
+    }
+  }
+}
+
+/** The item operation a sub-path acts on (`/orders/{orderId}/cancel/` -> the item `/orders/{orderId}/`). */
+export function ownerItem(template: string, itemOps: MockOperation[]): MockOperation | null {
+  const trimmed = template.replace(/\/+$/, '');
+  const cut = trimmed.lastIndexOf('/');
+  if (cut <= 0 || trimmed.slice(cut + 1).includes('{')) {
+    return null;
+  }
+  const parent = trimmed.slice(0, cut);
+  return itemOps.find((o) => o.template === parent || o.template === `${parent}/`) ?? null;
 }
 
 function listShaped(op: MockOperation): boolean {

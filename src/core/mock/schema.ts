@@ -241,6 +241,29 @@ export function propertiesOf(schema: Json, depth = 0): Record<string, JsonObject
   return out;
 }
 
+/** The required property names of an object schema, allOf members merged. */
+export function requiredOf(schema: Json, depth = 0): Set<string> {
+  const out = new Set<string>();
+  if (!isObject(schema) || depth > 8) {
+    return out;
+  }
+  if (Array.isArray(schema['required'])) {
+    for (const name of schema['required']) {
+      if (typeof name === 'string') {
+        out.add(name);
+      }
+    }
+  }
+  if (Array.isArray(schema['allOf'])) {
+    for (const m of schema['allOf']) {
+      for (const name of requiredOf(m, depth + 1)) {
+        out.add(name);
+      }
+    }
+  }
+  return out;
+}
+
 /** The types a schema allows (empty: not stated). */
 export function typesOf(schema: JsonObject): string[] {
   const t = schema['type'];

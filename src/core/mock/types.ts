@@ -52,12 +52,34 @@ export type MockCollection = {
   items: JsonObject[];
 };
 
+/**
+ * What the learner did to the stored resources, for exercises: creates, changes, actions, and the
+ * reads and lists that returned something the learner created. Bounded (the oldest go first).
+ */
+export type JournalEntry = {
+  /** Slug of the operation. */
+  op: string;
+  /** Concrete collection (`/products/7/reviews/`). */
+  collection: string;
+  /** The field that names a resource (`id`, `slug`) and the resource's value of it ('' for a list). */
+  field: string;
+  key: string;
+  /** For a list: the keys of learner-created resources it returned. */
+  keys?: string[];
+};
+
+/** Most journal entries kept. */
+export const MAX_JOURNAL = 200;
+
 /** The state of one spec's mock: plain JSON, kept in the data folder. */
 export type MockState = {
   version: 1;
   /** Counter for generated uuids and timestamps ordering. */
   seq: number;
   collections: Record<string, MockCollection>;
+  /** Singleton resources (`/customers/me/`), by path, once changed or read. */
+  singletons?: Record<string, JsonObject>;
+  journal?: JournalEntry[];
 };
 
 /** A fresh, empty state. */
@@ -70,7 +92,13 @@ export function isMockState(value: unknown): value is MockState {
   if (value === null || typeof value !== 'object') {
     return false;
   }
-  const v = value as { version?: unknown; seq?: unknown; collections?: unknown };
+  const v = value as { version?: unknown; seq?: unknown; collections?: unknown; journal?: unknown; singletons?: unknown };
+  if (v.journal !== undefined && !Array.isArray(v.journal)) {
+    return false;
+  }
+  if (v.singletons !== undefined && (v.singletons === null || typeof v.singletons !== 'object' || Array.isArray(v.singletons))) {
+    return false;
+  }
   if (v.version !== 1 || typeof v.seq !== 'number' || v.collections === null || typeof v.collections !== 'object') {
     return false;
   }

@@ -24,7 +24,9 @@ export class SchemaValidator {
       // The schema itself cannot be compiled: say so instead of rejecting the learner's request.
       return [];
     }
-    if (fn(value)) {
+    // Objects without a prototype: a property the spec names `constructor` or `toString` is then
+    // absent unless sent (ajv reads `data.constructor`, which a plain object inherits).
+    if (fn(bare(value))) {
       return [];
     }
     return (fn.errors ?? []).slice(0, MAX_PROBLEMS).map((e) => problemOf(e, where, prefix));
@@ -48,6 +50,21 @@ export class SchemaValidator {
     }
     return fn;
   }
+}
+
+/** A deep copy of `value` whose objects have no prototype. */
+function bare(value: Json, depth = 0): Json {
+  if (value === null || typeof value !== 'object' || depth > 200) {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => bare(v, depth + 1));
+  }
+  const out = Object.create(null) as Record<string, Json>;
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = bare(v, depth + 1);
+  }
+  return out;
 }
 
 function problemOf(e: ErrorObject, where: FieldProblem['in'], prefix: string): FieldProblem {

@@ -111,12 +111,21 @@ describe('mock.* through the contract', () => {
     await rm(base, { recursive: true, force: true });
   });
 
-  it('validates arguments, serves the hub spec, and keeps the state under the data folder, not the hub', async () => {
+  /** A hub holding the bundled spec (and `extra` files), in a fresh temporary folder. */
+  async function hubWithSpec(extra: Record<string, string> = {}): Promise<string> {
     base = await mkdtemp(path.join(os.tmpdir(), 'nexus-mock-api-'));
     const hub = path.join(base, 'hub');
     await mkdir(path.join(hub, 'api-specs'), { recursive: true });
     await writeFile(path.join(hub, 'README.md'), '# Hub\n');
     await copyFile(SPEC, path.join(hub, SPEC_PATH));
+    for (const [file, content] of Object.entries(extra)) {
+      await writeFile(path.join(hub, file), content);
+    }
+    return hub;
+  }
+
+  it('validates arguments, serves the hub spec, and keeps the state under the data folder, not the hub', async () => {
+    const hub = await hubWithSpec();
     const dataDir = path.join(base, 'data');
     const backend = await createBackend({ bundledHub: hub, dataDir, host: 'web', version: 't', logger: silentLogger, openExternal: null });
     try {
@@ -148,6 +157,60 @@ describe('mock.* through the contract', () => {
       expect(await dispatch(api, 'mock.reset', { path: SPEC_PATH })).toEqual({ ok: true, value: { path: SPEC_PATH, cleared: true } });
       const after = await dispatch(api, 'mock.send', { path: SPEC_PATH, request: { method: 'GET', path: '/categories/toys/' } });
       expect(after).toMatchObject({ ok: true, value: { response: { status: 404 } } });
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('an exercise step done in the mock counts as progress on its operation topic; the overview says why operations are not mocked', async () => {
+    const hub = await hubWithSpec({
+      'api-specs/odd.yml': [
+        'openapi: 3.0.3',
+        'info: { title: Odd, version: "1" }',
+        'paths:',
+        '  /csv:',
+        '    get:',
+        '      responses: { "200": { description: ok, content: { text/csv: { schema: { type: string } } } } }',
+        '  /ext:',
+        '    post:',
+        '      requestBody: { content: { application/json: { schema: { $ref: "other.yml#/Thing" } } } }',
+        '      responses: { "204": { description: ok } }',
+      ].join('\n'),
+    });
+    const backend = await createBackend({
+      bundledHub: hub,
+      dataDir: path.join(base, 'data'),
+      host: 'web',
+      version: 't',
+      logger: silentLogger,
+      openExternal: null,
+    });
+    try {
+      const api = backend.api;
+      const send = async (method: 'GET' | 'POST', p: string, body = ''): Promise<{ status: number; stepsDone: string[] }> => {
+        const res = await api['mock.send']({ path: SPEC_PATH, request: { method, path: p, headers: AUTH, body } });
+        return { status: res.response.status, stepsDone: res.stepsDone };
+      };
+      const first = await send('POST', '/categories/', '{"name":"Board Games"}');
+      expect(first.status).toBe(201);
+      expect(first.stepsDone).toContain('Create a category');
+      expect((await send('POST', '/products/', '{"name":"Chess","price":"20.00","stock":1,"category":"board-games"}')).stepsDone).toContain(
+        'Add a product to it',
+      );
+      expect((await send('GET', '/products/?category=board-games')).stepsDone).toContain('List the products of the category');
+      // Sending the same list again completes nothing new.
+      expect((await send('GET', '/products/?category=board-games')).stepsDone).toEqual([]);
+      const { progress } = await api['progress.get']({});
+      expect(progress[`${SPEC_PATH}#listproducts`]?.state).toBe('done');
+      expect(progress[`${SPEC_PATH}#createcategory`]?.state).toBe('done');
+      // Not a step: no progress.
+      expect(progress[`${SPEC_PATH}#deleteproduct`]).toBeUndefined();
+      const overview = await api['mock.overview']({ path: SPEC_PATH });
+      expect(overview.exercises.find((e) => e.id === 'catalogue')?.done).toBe(true);
+      const { problems } = await api['mock.overview']({ path: 'api-specs/odd.yml' });
+      expect(Object.keys(problems).sort()).toEqual(['get-csv', 'post-ext']);
+      expect(problems['get-csv']?.join()).toMatch(/text\/csv; the mock answers JSON only/);
+      expect(problems['post-ext']?.join()).toMatch(/other\.yml#\/Thing is in another file/);
     } finally {
       await backend.close();
     }

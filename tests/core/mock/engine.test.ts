@@ -19,7 +19,9 @@ describe('mock of the bundled spec: roles', () => {
     expect(role('PUT', '/products/{productId}/')).toBe('replace');
     expect(role('DELETE', '/products/{productId}/')).toBe('delete');
     expect(role('POST', '/auth/token/')).toBe('static');
-    expect(role('POST', '/orders/{orderId}/cancel/')).toBe('static');
+    // An action on an order, and a singleton: neither is a collection of its own.
+    expect(role('POST', '/orders/{orderId}/cancel/')).toBe('action');
+    expect(role('GET', '/customers/me/')).toBe('singleton');
     expect(model.basePath).toBe('/api/v1');
   });
 
@@ -108,7 +110,10 @@ describe('mock of the bundled spec: state', () => {
     const review = s.send('POST', '/products/7/reviews/', { rating: 5, title: 'Great', body: 'Boils fast.' });
     expect(review.status).toBe(201);
     const id = (review.body as { id: number }).id;
-    expect(typeof (s.send('GET', '/products/8/reviews/').body as { count: unknown }).count).toBe('number');
+    // Product 8 does not exist yet: its reviews are 404, not a phantom empty collection.
+    expect(s.send('GET', '/products/8/reviews/').status).toBe(404);
+    expect(s.send('POST', '/products/', { name: 'Teapot', price: '9.90', stock: 1, category: 'kitchen' }).status).toBe(201);
+    expect((s.send('GET', '/products/8/reviews/').body as { count: unknown }).count).toBe(0);
     // /reviews/{reviewId}/ has no collection of its own: the review is found in /products/7/reviews/.
     expect(s.send('PATCH', `/reviews/${id}/`, { rating: 4 }).body).toMatchObject({ id, rating: 4 });
     expect(s.send('DELETE', `/reviews/${id}/`).status).toBe(204);

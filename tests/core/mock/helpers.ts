@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { handleMockRequest } from '../../../src/core/mock/engine';
+import { handleMockRequest, withJournal } from '../../../src/core/mock/engine';
 import { type MockModel, buildMockModel } from '../../../src/core/mock/model';
 import { type MockRequest, type MockResponse, type MockState, emptyMockState } from '../../../src/core/mock/types';
 
@@ -38,7 +38,8 @@ export function session(model: MockModel, state: MockState = emptyMockState()) {
         },
         { now: NOW },
       );
-      s.state = out.state;
+      // As the backend does: a read of the learner's own resources is journaled for exercises.
+      s.state = out.seen === undefined ? out.state : withJournal(out.state, out.seen);
       return out.response;
     },
   };

@@ -197,18 +197,18 @@ paths:
     expect(buildMockModel('a.yml', 'openapi: 4.0.0\ninfo: {}')).toMatchObject({ ok: false });
   });
 
-  it('an operation whose body is not JSON says so', () => {
+  it('an operation whose body is neither JSON nor a form says so', () => {
     const spec = `
 openapi: 3.1.0
 info: { title: T, version: "1" }
 paths:
   /upload:
     post:
-      requestBody: { content: { multipart/form-data: { schema: { type: object } } } }
+      requestBody: { content: { application/octet-stream: { schema: { type: string, format: binary } } } }
       responses: { "204": { description: ok } }
 `;
     const model = modelOf(spec);
-    expect(model.operations[0]?.problems.join()).toMatch(/multipart\/form-data; the mock checks JSON bodies only/);
+    expect(model.operations[0]?.problems.join()).toMatch(/application\/octet-stream; the mock checks JSON and form bodies only/);
     expect(session(model).send('POST', '/upload').status).toBe(204);
   });
 });

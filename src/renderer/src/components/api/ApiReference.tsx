@@ -1,8 +1,10 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { SpecView, StudyApi } from '../../../../core/api/contract';
+import type { MockOverview } from '../../../../core/api/mockApi';
 import type { ApiOperation, EndpointTopic } from '../../../../core/openapi/types';
 import type { Route } from '../../route';
 import { DocContent } from '../DocContent';
+import { Exercises } from './Exercises';
 import { OperationView } from './OperationView';
 import { TryIt } from './TryIt';
 import './api.css';
@@ -39,6 +41,21 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
       live = false;
     };
   }, [api, path]);
+
+  // The mock's view of the spec: why operations are not mocked in full, and the exercises (refreshed after each send).
+  const [overview, setOverview] = useState<MockOverview | null>(null);
+  const [sent, setSent] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void api['mock.overview']({ path }).then((res) => {
+      if (live) {
+        setOverview(res.ok ? res.value : null);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, path, sent]);
 
   const [shownSlug, setShownSlug] = useState(slug);
   if (slug !== shownSlug) {
@@ -122,6 +139,15 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
             </p>
           )}
           {spec.descriptionHast !== null && <DocContent safeHast={spec.descriptionHast} api={api} onNavigate={onNavigate} />}
+          {overview !== null && (
+            <Exercises
+              exercises={overview.exercises}
+              onOpen={(opSlug) => {
+                setExpanded(new Set(expanded).add(opSlug));
+                onNavigate({ view: 'api', path, slug: opSlug });
+              }}
+            />
+          )}
           {spec.operations.length === 0 && (
             <p className="api-empty" role="note">
               This spec has no operations.
@@ -143,7 +169,17 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
                     api={api}
                     onNavigate={onNavigate}
                     topicSlot={opSlug === slug && topicSlot !== undefined ? topicSlot(op.topic) : null}
-                    tryIt={<TryIt api={api} specPath={path} op={op} server={spec.servers[0] ?? ''} />}
+                    tryIt={
+                      <TryIt
+                        api={api}
+                        specPath={path}
+                        op={op}
+                        server={spec.servers[0] ?? ''}
+                        schemas={spec.schemas}
+                        problems={overview?.problems[opSlug] ?? []}
+                        onSent={() => setSent((n) => n + 1)}
+                      />
+                    }
                   />
                 );
               })}
@@ -161,8 +197,8 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
                             onNavigate({ view: 'api', path, slug: opSlug });
                           }}
                         >
-                          <span className={`method-badge method-${op.topic.method.toLowerCase()}`}>{op.topic.method}</span> <code>{op.topic.path}</code>{' '}
-                          {op.topic.summary} <span className="api-also-where">(under {op.topic.tags[0]})</span>
+                          <span className={`method-badge method-${op.topic.method.toLowerCase()}`}>{op.topic.method}</span>{' '}
+                          <code>{op.topic.path}</code> {op.topic.summary} <span className="api-also-where">(under {op.topic.tags[0]})</span>
                         </a>
                       </li>
                     );
