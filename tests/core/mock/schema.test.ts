@@ -236,8 +236,7 @@ paths:
       responses: { "200": { description: ok } }
 `),
     );
-    const started = Date.now();
+    // 200, not 400: the pattern was dropped, so the backtracking regex never ran on the value.
     expect(s.send('GET', `/x?q=${'a'.repeat(40)}!`).status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
