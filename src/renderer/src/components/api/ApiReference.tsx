@@ -1,8 +1,8 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { SpecView, StudyApi } from '../../../../core/api/contract';
-import type { MockOverview } from '../../../../core/api/mockApi';
 import type { ApiOperation, EndpointTopic } from '../../../../core/openapi/types';
 import type { Route } from '../../route';
+import { useApi } from '../../api/useApi';
 import { DocContent } from '../DocContent';
 import { Exercises } from './Exercises';
 import { OperationView } from './OperationView';
@@ -25,37 +25,16 @@ const DIALECTS = { 'swagger-2.0': 'Swagger 2.0', 'openapi-3.0': 'OpenAPI 3.0', '
 
 /** The API reference of one OpenAPI file: operations grouped by tag, each a topic; a raw view. */
 export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  // The parent keys this component by path, so a new spec starts from 'loading'.
+  const read = useApi(api, 'hub.spec', { path });
+  const state: State =
+    read.value !== undefined ? { status: 'ready', view: read.value } : read.error !== null ? { status: 'error', message: read.error.message } : { status: 'loading' };
   const [raw, setRaw] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(slug !== null ? [slug] : []));
 
-  useEffect(() => {
-    // The parent keys this component by path, so a new spec starts from 'loading'.
-    let live = true;
-    void api['hub.spec']({ path }).then((res) => {
-      if (live) {
-        setState(res.ok ? { status: 'ready', view: res.value } : { status: 'error', message: res.error.message });
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, path]);
-
   // The mock's view of the spec: why operations are not mocked in full, and the exercises (refreshed after each send).
-  const [overview, setOverview] = useState<MockOverview | null>(null);
   const [sent, setSent] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void api['mock.overview']({ path }).then((res) => {
-      if (live) {
-        setOverview(res.ok ? res.value : null);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, path, sent]);
+  const overview = useApi(api, 'mock.overview', { path }, sent).value ?? null;
 
   const [shownSlug, setShownSlug] = useState(slug);
   if (slug !== shownSlug) {
@@ -73,8 +52,8 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
   }, [state.status, slug]);
 
   const bySlug = useMemo(
-    () => new Map<string, ApiOperation>(state.status === 'ready' ? state.view.spec.operations.map((op) => [op.slug, op]) : []),
-    [state],
+    () => new Map<string, ApiOperation>((read.value?.spec.operations ?? []).map((op) => [op.slug, op])),
+    [read.value],
   );
 
   if (state.status === 'loading') {
