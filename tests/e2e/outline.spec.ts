@@ -29,9 +29,19 @@ test.describe('On this page, on the mermaid-heavy hub', () => {
     const [rail, text] = await Promise.all([outline.boundingBox(), reader.article.boundingBox()]);
     expect(rail?.x ?? 0).toBeGreaterThanOrEqual((text?.x ?? 0) + (text?.width ?? 0) - 1);
 
-    await reader.article.getByRole('heading', { name: 'Node shapes', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const nodeShapes = reader.article.getByRole('heading', { name: 'Node shapes', exact: true });
+    await nodeShapes.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await expect(outline.locator('[aria-current="location"]')).toHaveText('Node shapes');
     await expect(reader.tree.locator('[role="treeitem"][aria-selected="true"]')).toHaveText(/Node shapes/);
+    // The heading scrolled to is not hidden under the bars that stick above the reader.
+    const bars = await page.evaluate(() =>
+      Math.max(
+        ...[...document.querySelectorAll('.main > .content > *')]
+          .filter((el) => getComputedStyle(el).position === 'sticky' && !el.classList.contains('reader-layout'))
+          .map((el) => el.getBoundingClientRect().bottom),
+      ),
+    );
+    expect((await nodeShapes.boundingBox())?.y ?? 0).toBeGreaterThanOrEqual(bars - 1);
 
     await reader.article.getByRole('heading', { name: 'Direction', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await expect(outline.locator('[aria-current="location"]')).toHaveText('Direction');
