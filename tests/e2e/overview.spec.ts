@@ -30,6 +30,8 @@ async function countDocs(): Promise<number> {
 }
 
 test('open hub: a bad path gives a clear message, a good one opens with progress shown', async ({ page, app }) => {
+  // Opens a second, 30-doc hub: more than the default budget on a loaded machine.
+  test.slow();
   const reader = new ReaderPage(page);
   await reader.open(app.url);
   await page.keyboard.press('Control+o');
