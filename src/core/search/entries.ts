@@ -52,7 +52,7 @@ function squeeze(text: string): string {
   return NOT_ASCII.test(folded) ? folded.replace(/[^\p{L}\p{N}]+/gu, '') : folded.replace(/[^a-z0-9]+/g, '');
 }
 
-const NOT_ASCII = /[^ -~]/u;
+const NOT_ASCII = /[^\t\n\r -~]/u;
 const PLAIN_SLUG = /^[a-z0-9-]+$/;
 
 /** At least this many of the doc's headings must be listed... */
