@@ -12,10 +12,10 @@ export type NoteInput = { id: string; topicId: string | null; title: string; bod
 export function docEntries(doc: ParsedDoc): SearchEntry[] {
   const byId = new Map(doc.topics.map((t) => [t.id, t]));
   const texts = new Map(doc.texts.map((t) => [t.topicId, t]));
-  const elsewhere = headingsElsewhere(doc);
+  const tocs = tablesOfContents(doc, texts);
   return doc.topics.map((topic, i) => {
     const text = texts.get(topic.id);
-    const toc = text !== undefined && text.text !== '' && isTableOfContents(text.text, topic.title, elsewhere(i));
+    const toc = tocs[i] === true;
     return {
       key: topic.id,
       kind: 'section',
@@ -33,76 +33,6 @@ export function docEntries(doc: ParsedDoc): SearchEntry[] {
   });
 }
 
-/** Only letters and digits, folded: `Reading a .env file` and its anchor `reading-a-env-file` agree. */
-function squeeze(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/**
- * For the topic at index `i`: the doc's headings outside its own section, squeezed, longest first.
- * A section's own sub-headings (depth 4 and below, bold-line pseudo-headings) are part of its
- * text: a section made only of them is an outline of itself, not a table of contents.
- */
-function headingsElsewhere(doc: ParsedDoc): (i: number) => string[] {
-  // Anchors are in document order: a topic's section runs from its anchor to the next topic's.
-  const squeezed = doc.anchors.map(squeeze);
-  const starts = doc.topics.map((t) => doc.anchors.indexOf(t.slug));
-  const titles = doc.topics.map((t) => squeeze(t.title));
-  return (i) => {
-    const from = starts[i]!;
-    const to = starts.slice(i + 1).find((s) => s > from) ?? squeezed.length;
-    const phrases = new Set<string>(titles.filter((_, j) => j !== i));
-    squeezed.forEach((a, k) => {
-      if (from === -1 || k < from || k >= to) {
-        phrases.add(a);
-      }
-    });
-    return [...phrases].filter((p) => p.length >= 3).sort((x, y) => y.length - x.length);
-  };
-}
-
-/** At least this many of the doc's headings must be listed... */
-const TOC_MIN_HEADINGS = 3;
-/** ...and they must make up this share of the section's letters and digits at least. */
-const TOC_MIN_SHARE = 0.7;
-
-/**
- * True when a section's text (after its own title) is mostly the titles of other headings of
- * the same doc: a table of contents, whatever its title, list style or numbering. Compared on
- * letters and digits only, so glued list items and punctuation do not matter.
- */
-export function isTableOfContents(text: string, title: string, headings: readonly string[]): boolean {
-  const body = squeeze(text.startsWith(title) ? text.slice(title.length) : text);
-  const own = squeeze(title);
-  if (body.length === 0) {
-    return false;
-  }
-  // Listing a heading twice is as much as a table of contents does: longer text cannot be one.
-  let room = 0;
-  for (const h of headings) {
-    room += h.length * 2;
-    if (room >= body.length) {
-      break;
-    }
-  }
-  if (room < body.length) {
-    return false;
-  }
-  let rest = body;
-  let listed = 0;
-  for (const h of headings) {
-    if (h === own || !rest.includes(h)) {
-      continue;
-    }
-    const parts = rest.split(h);
-    listed += parts.length - 1;
-    // A separator no heading contains keeps the pieces around a match from joining into another.
-    rest = parts.join(' ');
-  }
-  const left = rest.replace(/ /g, '').length;
-  return listed >= TOC_MIN_HEADINGS && left <= body.length * (1 - TOC_MIN_SHARE);
-}
-
 function headingPath(doc: ParsedDoc, topic: Topic, byId: Map<string, Topic>): string[] {
   const path: string[] = [];
   let parent = topic.parentId !== null ? byId.get(topic.parentId) : undefined;
@@ -114,6 +44,148 @@ function headingPath(doc: ParsedDoc, topic: Topic, byId: Map<string, Topic>): st
     path.unshift(doc.title);
   }
   return path;
+}
+
+/** Only letters and digits, folded: `Reading a .env file` and its anchor `reading-a-env-file` agree. */
+function squeeze(text: string): string {
+  const folded = fold(text);
+  return NOT_ASCII.test(folded) ? folded.replace(/[^\p{L}\p{N}]+/gu, '') : folded.replace(/[^a-z0-9]+/g, '');
+}
+
+const NOT_ASCII = /[^\t\n\r -~]/u;
+const PLAIN_SLUG = /^[a-z0-9-]+$/;
+
+/** At least this many of the doc's headings must be listed... */
+const TOC_MIN_HEADINGS = 3;
+/** ...and they must make up this share of the section's letters and digits at least. */
+const TOC_MIN_SHARE = 0.7;
+/** Letters and digits of introduction a table of contents may open with. */
+const TOC_INTRO = 60;
+/** Characters of a section read first to rule it out. */
+const TOC_PEEK = 200;
+const NOWHERE = { from: -1, to: -1 };
+
+/**
+ * The doc's headings (every anchor, and topic titles for headings with an explicit id) as
+ * squeezed phrases, each with the anchor positions it stands at, looked up by their first three
+ * characters: a section is then read once, whatever the number of headings.
+ */
+class HeadingPhrases {
+  private readonly byStart = new Map<number, string[]>();
+  private readonly at = new Map<string, number[]>();
+
+  constructor(phrases: Iterable<[phrase: string, at: number]>) {
+    for (const [p, k] of phrases) {
+      if (p.length < 3) {
+        continue;
+      }
+      const at = this.at.get(p);
+      if (at !== undefined) {
+        at.push(k);
+        continue;
+      }
+      this.at.set(p, [k]);
+      const key = startKey(p, 0);
+      const list = this.byStart.get(key);
+      if (list === undefined) {
+        this.byStart.set(key, [p]);
+      } else {
+        list.push(p);
+      }
+    }
+    // Longest first: `connection pooling` is read whole, not as `connection`.
+    for (const list of this.byStart.values()) {
+      list.sort((x, y) => y.length - x.length);
+    }
+  }
+
+  /**
+   * True when `body` (squeezed) is mostly headings standing outside anchor positions [from, to):
+   * a section's own sub-headings (depth 4 and below, bold-line pseudo-headings) are part of its
+   * text, so a section made only of them is an outline of itself, not a table of contents.
+   */
+  listsHeadings(body: string, own: string, range: { from: number; to: number }, whole = true): boolean {
+    const allowedLeft = body.length * (1 - TOC_MIN_SHARE);
+    let left = 0;
+    let listed = 0;
+    for (let s = 0; s < body.length; ) {
+      let found = 0;
+      for (const p of (s + 3 <= body.length ? this.byStart.get(startKey(body, s)) : undefined) ?? []) {
+        if (p !== own && body.startsWith(p, s) && this.at.get(p)!.some((k) => k < range.from || k >= range.to)) {
+          found = p.length;
+          break;
+        }
+      }
+      if (found > 0) {
+        listed++;
+        s += found;
+      } else if (++left > TOC_INTRO + (1 - TOC_MIN_SHARE) * s || (whole && left > allowedLeft)) {
+        // Past a short introduction, the text must keep being headings.
+        return false;
+      } else {
+        s++;
+      }
+    }
+    return !whole || listed >= TOC_MIN_HEADINGS;
+  }
+}
+
+/** The first three characters at `s` as one number (a cheaper map key than a string). */
+function startKey(text: string, s: number): number {
+  return text.charCodeAt(s) * 4294967296 + text.charCodeAt(s + 1) * 65536 + text.charCodeAt(s + 2);
+}
+
+/** Marks each topic of `doc` that is a table of contents (by index). */
+function tablesOfContents(doc: ParsedDoc, texts: ReadonlyMap<string, { text: string }>): boolean[] {
+  if (doc.anchors.length <= TOC_MIN_HEADINGS) {
+    // A section cannot list three other headings.
+    return doc.topics.map(() => false);
+  }
+  // Anchors are in document order: a topic's section runs from its anchor to the next topic's.
+  const first = new Map<string, number>();
+  doc.anchors.forEach((a, k) => {
+    if (!first.has(a)) {
+      first.set(a, k);
+    }
+  });
+  const starts = doc.topics.map((t) => first.get(t.slug) ?? -1);
+  // Where each section ends: the next topic's anchor after its own.
+  const ends: number[] = [];
+  let next = doc.anchors.length;
+  for (let i = starts.length - 1; i >= 0; i--) {
+    ends[i] = next;
+    if (starts[i]! !== -1 && starts[i]! < next) {
+      next = starts[i]!;
+    }
+  }
+  const titles = doc.topics.map((t) => squeeze(t.title));
+  const phrases = new HeadingPhrases([
+    // Most anchors are plain slugs already: dropping the hyphens squeezes them.
+    ...doc.anchors.map((a, k): [string, number] => [PLAIN_SLUG.test(a) ? a.replace(/-/g, '') : squeeze(a), k]),
+    ...titles.map((t, i): [string, number] => [t, starts[i]!]),
+  ]);
+  return doc.topics.map((topic, i) => {
+    const text = texts.get(topic.id)?.text ?? '';
+    const from = starts[i]!;
+    if (text === '' || from === -1) {
+      return false;
+    }
+    const body = text.startsWith(topic.title) ? text.slice(topic.title.length) : text;
+    const own = titles[i]!;
+    const range = { from, to: ends[i]! };
+    // Most sections are prose: their first few hundred characters tell, without reading the rest.
+    return phrases.listsHeadings(squeeze(body.slice(0, TOC_PEEK)), own, range, body.length <= TOC_PEEK) && (body.length <= TOC_PEEK || phrases.listsHeadings(squeeze(body), own, range));
+  });
+}
+
+/**
+ * True when a section's text (after its own title) is mostly other headings of the same doc
+ * (`headings`, any form): a table of contents, whatever its title, list style or numbering.
+ * Compared on letters and digits only, so glued list items and punctuation do not matter.
+ */
+export function isTableOfContents(text: string, title: string, headings: readonly string[]): boolean {
+  const body = squeeze(text.startsWith(title) ? text.slice(title.length) : text);
+  return new HeadingPhrases(headings.map((h): [string, number] => [squeeze(h), -1])).listsHeadings(body, squeeze(title), NOWHERE);
 }
 
 /** An API operation: found by method, path, summary, tags and operationId. */
