@@ -1,8 +1,9 @@
 import type { Root as HastRoot } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
-import { type MouseEvent, type ReactElement, type ReactNode, memo, useEffect, useState } from 'react';
+import { type MouseEvent, type ReactElement, type ReactNode, memo } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import type { StudyApi } from '../../../core/api/contract';
+import { useApi } from '../api/useApi';
 import { targetRoute, type Route } from '../route';
 import { boundText } from './BoundedText';
 import { DiagramPre } from './diagrams/DiagramPre';
@@ -33,24 +34,9 @@ async function openExternal(api: StudyApi, url: string): Promise<void> {
 }
 
 function HubImage({ api, path, alt }: { api: StudyApi; path: string; alt: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api['hub.asset']({ path }).then((res) => {
-      if (!live) {
-        return;
-      }
-      if (res.ok) {
-        setSrc(res.value.dataUrl);
-      } else {
-        setError(res.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, path]);
+  const asset = useApi(api, 'hub.asset', { path });
+  const src = asset.value?.dataUrl ?? null;
+  const error = asset.error?.message ?? null;
   if (error !== null) {
     return (
       <span className="image-placeholder" title={boundText(error)}>

@@ -1,7 +1,8 @@
 /** The keyboard shortcuts sheet (`?` or Ctrl+/): every shortcut by group, plus the app's versions. */
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useFocusTrap } from './dialog/useFocusTrap';
-import type { AppInfo, StudyApi } from '../../../core/api/contract';
+import { useApi } from '../api/useApi';
+import type { StudyApi } from '../../../core/api/contract';
 import { SHORTCUTS, type Shortcut, formatAccelerator } from '../../../core/shell/shortcuts';
 
 const GROUPS: Shortcut['group'][] = ['General', 'Navigation', 'Study', 'View'];
@@ -12,22 +13,10 @@ export type ShortcutsSheetProps = { api: StudyApi; inElectron: boolean; mac: boo
 /** A modal dialog listing every shortcut; Escape or the button closes it and focus goes back. */
 export function ShortcutsSheet({ api, inElectron, mac, onClose }: ShortcutsSheetProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const info = useApi(api, 'app.info', {}).value ?? null;
 
   const dialogRef = useRef<HTMLDivElement>(null);
   useFocusTrap(dialogRef, { onEscape: onClose, initialFocus: closeRef });
-
-  useEffect(() => {
-    let live = true;
-    void api['app.info']({}).then((res) => {
-      if (live && res.ok) {
-        setInfo(res.value);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
 
   return (
     <div className="sheet-backdrop" onClick={onClose}>
