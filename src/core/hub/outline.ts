@@ -22,7 +22,7 @@ export type OutlineHeading = {
 };
 
 /** A top-level block: a heading (index into the headings) or plain text and code. */
-export type OutlineBlock = { heading: number; text: string } | { heading: null; text: string; code: string | null };
+export type OutlineBlock = { heading: number } | { heading: null; text: string; code: string | null };
 
 /** The outline of one doc; `ids[i]` is the anchor id of `headings[i]`. */
 export type Outline = { topics: Topic[]; anchors: string[]; texts: TopicText[]; ids: string[] };
@@ -71,9 +71,11 @@ export function buildOutline(path: string, headings: readonly OutlineHeading[], 
       bodies.set(topic.id, current);
       continue;
     }
-    if (block.heading === null && block.code !== null) {
+    if (h !== undefined) {
+      current.text.push(h.title);
+    } else if (block.heading === null && block.code !== null) {
       current.code.push(block.code);
-    } else {
+    } else if (block.heading === null) {
       current.text.push(block.text);
     }
   }
@@ -93,6 +95,32 @@ export function buildOutline(path: string, headings: readonly OutlineHeading[], 
     entry.code = (body?.code ?? []).join('\n').trim();
   }
   return { topics, anchors, texts, ids };
+}
+
+const EXPLICIT_ID_TAIL = /^\{\s*#([A-Za-z0-9_.:-]+)\s*\}\s*$/;
+
+/**
+ * A trailing `{ #id }` (mkdocs attribute list) on a heading: the id and the text before it, with
+ * the whitespace in between removed. Linear: the only candidate is the last `{`.
+ */
+export function splitExplicitId(text: string): { before: string; id: string } | null {
+  const open = text.lastIndexOf('{');
+  if (open === -1) {
+    return null;
+  }
+  const m = EXPLICIT_ID_TAIL.exec(text.slice(open));
+  if (m?.[1] === undefined) {
+    return null;
+  }
+  return { before: text.slice(0, open).trimEnd(), id: m[1] };
+}
+
+/** Longest bold line taken as a pseudo-heading. */
+export const PSEUDO_HEADING_MAX = 120;
+
+/** Whether the text of a line that is all bold makes a pseudo-heading title. */
+export function pseudoTitleAllowed(title: string): boolean {
+  return title !== '' && title.length <= PSEUDO_HEADING_MAX && !title.endsWith(':');
 }
 
 /** A readable title from a file path: `docs/best-practices.md` -> `best practices`. */

@@ -12,13 +12,12 @@ import { visit } from 'unist-util-visit';
 import { normaliseAdmonitionTitles, remarkContainerDirectives, topLevelBlocks } from './dialects';
 import { parseFrontMatter } from './frontMatter';
 import { MAX_DOC_BYTES, nestingProblem } from './limits';
-import { buildOutline, fileTitle, htmlText, type Outline, type OutlineBlock, type OutlineHeading } from './outline';
+import { fastOutline } from './fastOutline';
+import { buildOutline, fileTitle, htmlText, type Outline, type OutlineBlock, type OutlineHeading, pseudoTitleAllowed, splitExplicitId } from './outline';
 import type { HubProblem, ParsedDoc, Topic } from './types';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkContainerDirectives).freeze();
 
-const EXPLICIT_ID = /\s*\{\s*#([A-Za-z0-9_.:-]+)\s*\}\s*$/;
-const PSEUDO_HEADING_MAX = 120;
 
 /** Thrown for a doc that must not be parsed; the loader turns it into a per-file problem. */
 export class DocRejected extends Error {
@@ -76,9 +75,29 @@ export function parseMarkdown(path: string, source: string, encoding: ParsedDoc[
   return { tree, text, doc: { path, title, topics, anchors, texts, frontMatter, problems, encoding } };
 }
 
-/** Parses one markdown doc into its topics, anchors and texts (see parseMarkdown). */
-export function parseDoc(path: string, text: string): ParsedDoc {
-  return parseMarkdown(path, text).doc;
+const titleRules = {
+  parseFragment: (markdown: string): Root => processor.parse(markdown),
+  takeExplicitId,
+  pseudoHeadingTitle,
+};
+
+/**
+ * The open-time outline of one markdown doc: its topics, anchors, texts, front matter and problems
+ * (what the tree, progress, search and review need), the same as parseMarkdown's doc with the same
+ * topic ids and titles, several times faster (see fastOutline). Throws DocRejected like it.
+ */
+export function parseDoc(path: string, text: string, encoding: ParsedDoc['encoding'] = 'utf-8'): ParsedDoc {
+  try {
+    return fastOutline(path, text, encoding, titleRules, (problem) => {
+      throw new DocRejected(problem);
+    });
+  } catch (e) {
+    if (e instanceof DocRejected) {
+      throw e;
+    }
+    const message = e instanceof RangeError ? 'Markdown too deeply nested to parse' : `Markdown could not be parsed: ${String(e)}`;
+    throw new DocRejected({ path, code: 'parse-failed', severity: 'error', message });
+  }
 }
 
 function outline(path: string, tree: Root): Outline {
@@ -108,7 +127,7 @@ function outline(path: string, tree: Root): Outline {
   for (const node of blocks) {
     const h = index.get(node);
     if (h !== undefined) {
-      outlineBlocks.push({ heading: h, text: blockText(node) });
+      outlineBlocks.push({ heading: h });
     } else if (node.type === 'code') {
       outlineBlocks.push({ heading: null, text: '', code: node.value });
     } else if (node.type !== 'yaml') {
@@ -171,15 +190,15 @@ function takeExplicitId(node: Heading): string | null {
   if (last?.type !== 'text') {
     return null;
   }
-  const m = EXPLICIT_ID.exec(last.value);
-  if (m === null || m[1] === undefined) {
+  const m = splitExplicitId(last.value);
+  if (m === null) {
     return null;
   }
-  last.value = last.value.slice(0, m.index);
+  last.value = m.before;
   if (last.value === '') {
     node.children.pop();
   }
-  return m[1];
+  return m.id;
 }
 
 function pseudoHeadingTitle(node: Paragraph): string | null {
@@ -189,10 +208,7 @@ function pseudoHeadingTitle(node: Paragraph): string | null {
     return null;
   }
   const title = toString(only).trim();
-  if (title === '' || title.length > PSEUDO_HEADING_MAX || title.endsWith(':')) {
-    return null;
-  }
-  return title;
+  return pseudoTitleAllowed(title) ? title : null;
 }
 
 function setId(node: Heading | Paragraph, id: string, className?: string): void {
