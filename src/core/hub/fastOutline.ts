@@ -212,9 +212,8 @@ export function fastOutline(
       }
       content += text.slice(pos, end);
     }
-    if (setext) {
-      content = content.replace(/\r?\n[ \t]*$/, '');
-    }
+    // Trailing whitespace (a CRLF's `\r` too) is never part of a title.
+    content = content.trimEnd();
     const h: OutlineHeading = { kind: 'heading', depth, title: '', explicit: null, topLevel, line: lineOf(from) };
     const explicit = splitExplicitId(content);
     const rest = explicit !== null ? explicit.before : content;
