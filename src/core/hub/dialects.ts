@@ -51,6 +51,43 @@ export function normaliseAdmonitionTitles(text: string): string {
   if (!text.includes(':::')) {
     return text;
   }
+  return mapLinesOutsideFences(text, (line, next) => {
+    // A `<br />` line right before a `:::` line would pull it into an HTML block: it becomes blank.
+    if (/^\s*<br\s*\/?>\s*$/i.test(line) && /^\s*:::/.test(next)) {
+      return '';
+    }
+    const m = /^(\s*:::+)([A-Za-z][\w-]*)[ \t]+([^[{\s].*?)\s*$/.exec(line);
+    return m === null ? line : `${m[1]}${m[2]}[${(m[3] ?? '').replace(/[[\]]/g, '')}]`;
+  });
+}
+
+/**
+ * Blanks the `:::name[label]{attrs}` ... `:::` container fences outside code (lines keep their
+ * numbers), so the blocks inside are top level, as the container directives make them. For
+ * parsers without the directive syntax (the fast outline).
+ */
+export function blankContainerFences(text: string): string {
+  if (!text.includes(':::')) {
+    return text;
+  }
+  const open: number[] = [];
+  return mapLinesOutsideFences(text, (line) => {
+    const opener = /^ {0,3}(:{3,})[A-Za-z][\w-]*(?:\[[^\]\n]*\])?(?:\{[^}\n]*\})?[ \t]*$/.exec(line);
+    if (opener?.[1] !== undefined) {
+      open.push(opener[1].length);
+      return '';
+    }
+    const closer = /^ {0,3}(:{3,})[ \t]*$/.exec(line);
+    if (closer?.[1] !== undefined && open.length > 0 && closer[1].length >= (open[open.length - 1] ?? 0)) {
+      open.pop();
+      return '';
+    }
+    return line;
+  });
+}
+
+/** Rewrites each line outside fenced code with `fn` (given the line and the next one), in order. */
+function mapLinesOutsideFences(text: string, fn: (line: string, next: string) => string): string {
   let fence: string | null = null;
   const lines = text.split('\n');
   return lines
@@ -64,15 +101,7 @@ export function normaliseAdmonitionTitles(text: string): string {
         }
         return line;
       }
-      if (fence !== null) {
-        return line;
-      }
-      // A `<br />` line right before a `:::` line would pull it into an HTML block: it becomes blank.
-      if (/^\s*<br\s*\/?>\s*$/i.test(line) && /^\s*:::/.test(lines[i + 1] ?? '')) {
-        return '';
-      }
-      const m = /^(\s*:::+)([A-Za-z][\w-]*)[ \t]+([^[{\s].*?)\s*$/.exec(line);
-      return m === null ? line : `${m[1]}${m[2]}[${(m[3] ?? '').replace(/[[\]]/g, '')}]`;
+      return fence !== null ? line : fn(line, lines[i + 1] ?? '');
     })
     .join('\n');
 }
