@@ -50,6 +50,9 @@ export class BackendContext {
     hub: HubService,
   ) {
     this.current = hub;
+    if (!hub.settled) {
+      this.whenSettled(hub);
+    }
   }
 
   get logger(): Logger {
@@ -61,13 +64,43 @@ export class BackendContext {
     return this.current;
   }
 
-  /** Switches to another hub and tells every domain (search reindexes, progress re-maps...). */
+  /**
+   * Switches to another hub and tells every domain (search reindexes, progress re-maps...). A hub
+   * still parsing in the background is served at once (tree, docs); the domains hear of it, and
+   * again for the first hub, once every doc is read, so none works from part of the docs.
+   */
   setHub(hub: HubService): void {
+    const previous = this.current;
     this.current = hub;
+    if (previous !== hub) {
+      previous.stop();
+    }
+    if (hub.settled) {
+      this.notifyHub(hub);
+    } else {
+      this.whenSettled(hub);
+    }
+    this.events.emit({ type: 'hub.opened', root: hub.root });
+  }
+
+  private whenSettled(hub: HubService): void {
+    const off = hub.onProgress((p) => {
+      if (this.current !== hub) {
+        off();
+        return;
+      }
+      this.events.emit({ type: 'hub.progress', root: hub.root, ...p });
+      if (p.phase === 'ready') {
+        off();
+        this.notifyHub(hub);
+      }
+    });
+  }
+
+  private notifyHub(hub: HubService): void {
     for (const listener of [...this.hubListeners]) {
       listener(hub);
     }
-    this.events.emit({ type: 'hub.opened', root: hub.root });
   }
 
   /** Runs `listener` whenever another hub is opened. */

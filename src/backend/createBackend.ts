@@ -84,15 +84,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   let stage: StartupStage = 'hub';
   try {
-    const parser = new ParsePool(options.logger);
+    // One more worker than the background parse uses, so the doc the learner opens never waits for it.
+    const parser = new ParsePool(options.logger, undefined, undefined, { interactive: 1 });
     closers.push({ name: 'parse workers', close: () => parser.close() });
     const parseCache = fileParseCache(path.join(options.dataDir, 'cache'), options.logger);
-    const hub = await HubService.open(root, root === options.bundledHub, parser, parseCache);
+    // Returns once the folder is scanned; docs are parsed in the background (BackendContext follows it).
+    const hub = await HubService.start(root, root === options.bundledHub, parser, parseCache);
     stage = 'backend';
     const ctx = new BackendContext(options, hub);
     ctx.parser = parser;
     ctx.parseCache = parseCache;
-    options.logger.info('hub opened', { root, docs: hub.overview().docCount });
+    options.logger.info('hub opened', { root, docs: hub.progress().total });
     stage = 'database';
     const study = await StudyService.open(ctx);
     closers.push({ name: 'study database', close: () => study.close() });

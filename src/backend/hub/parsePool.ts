@@ -58,10 +58,16 @@ export function spawnParseWorker(): Worker {
   if (script.kind === 'source') {
     const boot =
       "const { workerData } = require('node:worker_threads'); import('tsx/esm/api').then((api) => { api.register(); return import(workerData.target); });";
-    return new Worker(boot, { eval: true, workerData: { target: script.url } });
+    return new Worker(boot, { eval: true, workerData: { target: script.url }, resourceLimits: WORKER_LIMITS });
   }
-  return new Worker(script.file);
+  return new Worker(script.file, { resourceLimits: WORKER_LIMITS });
 }
+
+/**
+ * Heap bounds of one worker: a file that needs more is a per-file problem (the worker is replaced),
+ * so a hostile hub cannot take the machine's memory; ordinary docs use a few MB.
+ */
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 };
 
 /** Tuning and seams of the pool. */
 export type ParsePoolOptions = {
@@ -71,10 +77,28 @@ export type ParsePoolOptions = {
   maxLoadFailures?: number;
   /** Delay before the first respawn; doubles with each failure in a row. */
   backoffMs?: number;
+  /**
+   * Workers kept for jobs the learner waits for (rendering the doc opened), on top of `size`: a
+   * background parse that fills the others, or a file spinning until its time limit, never delays them.
+   */
+  interactive?: number;
 };
 
+/** Jobs the learner is waiting for: they go before background parsing, and may use the interactive workers. */
+function isInteractive(job: ParseJob): boolean {
+  return job.kind === 'render';
+}
+
 type Pending = { id: number; job: ParseJob; resolve: (o: ParseOutcome) => void };
-type Slot = { worker: Worker | null; ready: boolean; busy: Pending | null; timer: NodeJS.Timeout | null; respawn: NodeJS.Timeout | null };
+type Slot = {
+  worker: Worker | null;
+  ready: boolean;
+  busy: Pending | null;
+  timer: NodeJS.Timeout | null;
+  respawn: NodeJS.Timeout | null;
+  /** Takes interactive jobs only. */
+  interactive: boolean;
+};
 
 /** A pool of parse workers. */
 export class ParsePool implements DocParser {
@@ -97,8 +121,9 @@ export class ParsePool implements DocParser {
     this.spawn = options.spawn ?? spawnParseWorker;
     this.maxLoadFailures = Math.max(1, options.maxLoadFailures ?? 3);
     this.backoffMs = options.backoffMs ?? 200;
-    for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: null, ready: false, busy: null, timer: null, respawn: null };
+    const interactive = Math.max(0, options.interactive ?? 0);
+    for (let i = 0; i < size + interactive; i++) {
+      const slot: Slot = { worker: null, ready: false, busy: null, timer: null, respawn: null, interactive: i >= size };
       this.slots.push(slot);
       this.start(slot);
     }
@@ -110,7 +135,14 @@ export class ParsePool implements DocParser {
       return Promise.resolve(runParseJob(job));
     }
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, resolve });
+      const pending = { id: this.nextId++, job, resolve };
+      if (isInteractive(job)) {
+        // Before every background job, after the interactive ones already waiting.
+        const at = this.queue.findIndex((p) => !isInteractive(p.job));
+        this.queue.splice(at === -1 ? this.queue.length : at, 0, pending);
+      } else {
+        this.queue.push(pending);
+      }
       this.pump();
     });
   }
@@ -254,10 +286,13 @@ export class ParsePool implements DocParser {
       if (slot.busy !== null || slot.worker === null || !slot.ready) {
         continue;
       }
-      const next = this.queue.shift();
-      if (next === undefined) {
+      if (this.queue.length === 0) {
         return;
       }
+      if (slot.interactive && !isInteractive(this.queue[0]!.job)) {
+        continue;
+      }
+      const next = this.queue.shift()!;
       const worker = slot.worker;
       slot.busy = next;
       slot.timer = setTimeout(() => {
