@@ -36,7 +36,17 @@ async function peakRssMb(): Promise<number> {
   return m !== null ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 1048576);
 }
 
-type Run = { tree_ms: number; first_doc: string | null; first_doc_ms: number; searchable_ms: number; docs: number; topics: number; problems: number; peak_rss_mb: number };
+type Run = {
+  tree_ms: number;
+  first_doc: string | null;
+  first_doc_ms: number;
+  searchable_ms: number;
+  docs: number;
+  topics: number;
+  /** Problems by code (a file over the time or nesting limit shows here). */
+  problems: Record<string, number>;
+  peak_rss_mb: number;
+};
 
 /** One start of the backend in this process (the child side). */
 async function child(hub: string, dataDir: string, doc: string | undefined): Promise<Run> {
@@ -74,7 +84,7 @@ async function child(hub: string, dataDir: string, doc: string | undefined): Pro
     searchable_ms: round(searchableMs),
     docs: done.docCount,
     topics: done.topicCount,
-    problems: done.problems.length,
+    problems: done.problems.reduce<Record<string, number>>((n, p) => ({ ...n, [p.code]: (n[p.code] ?? 0) + 1 }), {}),
     peak_rss_mb: await peakRssMb(),
   };
 }

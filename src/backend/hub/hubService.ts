@@ -31,7 +31,7 @@ const RENDER_CACHE_SIZE = 24;
 /** Rendered docs kept in memory: at most this many, holding at most this many source bytes. */
 const RENDER_CACHE_BYTES = 8 * 1024 * 1024;
 /** Parse jobs in flight at once: enough to keep every worker busy, few enough that a doc opened now jumps the queue. */
-const IN_FLIGHT = 6;
+export const PARSE_IN_FLIGHT = 6;
 /** Problems that mean the file itself is bad (limits, time-out, a parser crash): remembered by content hash. */
 const BAD_FILE_CODES: ReadonlySet<HubProblem['code']> = new Set(['too-large', 'too-deep', 'parse-failed', 'parse-timeout', 'not-utf8', 'binary']);
 
@@ -348,7 +348,7 @@ export class HubService {
         await yieldToLoop();
       }
     };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    await Promise.all(Array.from({ length: PARSE_IN_FLIGHT }, worker));
     if (this.closed) {
       return;
     }

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { HubTreeNode } from '../../../core/hub/types';
 import { type TreeRow, docKey, topicKey, visibleRows } from './treeModel';
 import { TreeProgress } from './study/TreeProgress';
+import { HubProgress } from './HubProgress';
 import { topicsOf } from './study/studyTree';
 import { STATES, type ProgressView } from './study/useStudy';
 import type { ProgressState } from '../../../core/api/studyApi';
@@ -155,6 +156,7 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
       <p className="visually-hidden" role="status">
         {hint}
       </p>
+      <HubProgress />
       <ul className="tree" role="tree" aria-label="Hub contents">
         {rows.map((row, index) => (
           <li

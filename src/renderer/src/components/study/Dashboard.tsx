@@ -6,6 +6,7 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { ExportButton } from './ExportButton';
 import { ResetProgress } from './ResetProgress';
 import { BoundedText } from '../BoundedText';
+import { HubProgress } from '../HubProgress';
 
 type Props = { api: StudyApi; onNavigate: (route: Route) => void; onProgressChanged: () => void; version: number };
 
@@ -71,6 +72,7 @@ export function Dashboard({ api, onNavigate, onProgressChanged, version }: Props
   return (
     <section className="dashboard" aria-label="Dashboard">
       <h1>Your progress</h1>
+      <HubProgress onDone={() => setReload((r) => r + 1)} />
       <div className="dash-cards">
         <div className="dash-card">
           <div className="dash-big" data-testid="overall-percent">{data.overall.percent}%</div>
