@@ -10,9 +10,12 @@
  * - searchable_ms: until every doc is parsed and `search.status` is ready;
  * - peak_rss_mb: the process's peak resident set (VmHWM: the parse workers are threads of it);
  * - the same under `cached` for a second start with the same data folder.
- * Each child measures its own peak, so the cached figures do not inherit the first start's.
+ * Each child measures its own peak, so the cached figures do not inherit the first start's. The
+ * parse worker is bundled with esbuild first, as the app ships it (run from source through tsx,
+ * each worker would spend seconds compiling TypeScript before its first job).
  */
 import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +31,7 @@ function arg(name: string): string | undefined {
 }
 
 const round = (x: number): number => Math.round(x);
+const WORKER_FILE = 'parseWorker.mjs';
 
 /** Peak resident set of this process (threads included), in MB. */
 async function peakRssMb(): Promise<number> {
@@ -49,9 +53,10 @@ type Run = {
 };
 
 /** One start of the backend in this process (the child side). */
-async function child(hub: string, dataDir: string, doc: string | undefined): Promise<Run> {
+async function child(hub: string, dataDir: string, doc: string | undefined, worker: string): Promise<Run> {
   const started = performance.now();
   const backend = await createBackend({
+    parseWorkerFile: worker,
     bundledHub: path.resolve(hub),
     dataDir,
     host: 'web',
@@ -76,6 +81,9 @@ async function child(hub: string, dataDir: string, doc: string | undefined): Pro
   }
   const searchableMs = performance.now() - started;
   const done = await api['hub.overview']({});
+  if (done.problems.some((p) => p.path === '(background parsing)')) {
+    throw new Error('the parse workers did not start: the figures would be of in-process parsing');
+  }
   await backend.close();
   return {
     tree_ms: round(treeMs),
@@ -92,6 +100,7 @@ async function child(hub: string, dataDir: string, doc: string | undefined): Pro
 function runChild(hub: string, dataDir: string, doc: string | undefined): Promise<Run> {
   const self = fileURLToPath(import.meta.url);
   const args = ['--import', 'tsx', self, '--child', '--hub', hub, '--data', dataDir, ...(doc !== undefined ? ['--doc', doc] : [])];
+  args.push('--worker', path.join(dataDir, WORKER_FILE));
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -117,10 +126,11 @@ async function main(): Promise<void> {
   const doc = arg('doc');
   if (process.argv.includes('--child')) {
     const data = arg('data');
-    if (data === undefined) {
-      throw new Error('--data is required with --child');
+    const worker = arg('worker');
+    if (data === undefined || worker === undefined) {
+      throw new Error('--data and --worker are required with --child');
     }
-    process.stdout.write(`${JSON.stringify(await child(hub, data, doc))}\n`);
+    process.stdout.write(`${JSON.stringify(await child(hub, data, doc, worker))}\n`);
     // Parse workers are unref'd, but a stray handle must not keep the child alive.
     process.exit(0);
   }
@@ -128,6 +138,16 @@ async function main(): Promise<void> {
   const md = scan.files.filter((f) => isMarkdown(f.path));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'nexus-bench-open-'));
   try {
+    await build({
+      entryPoints: [path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/backend/hub/parseWorker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: path.join(dataDir, WORKER_FILE),
+      // Bundled CommonJS libraries require node built-ins.
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      logLevel: 'error',
+    });
     const cold = await runChild(hub, dataDir, doc);
     const cached = await runChild(hub, dataDir, doc);
     console.log(

@@ -16,6 +16,11 @@ export type BackendOptions = {
   host: 'electron' | 'web';
   version: string;
   logger: Logger;
+  /**
+   * A built parse worker script to start instead of the one beside the backend: bench:open runs the
+   * backend from source with the worker bundled as the app ships it.
+   */
+  parseWorkerFile?: string;
   /** Hands an already-checked http(s) URL to the system browser; null where the UI opens it. */
   openExternal: ((url: string) => Promise<void>) | null;
 };

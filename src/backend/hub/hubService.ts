@@ -63,6 +63,9 @@ export class HubService {
   private readonly specs: SpecCatalog;
   private siteRoutes: Array<[string, string]> | null | undefined;
   private sortedDocs: ParsedDoc[] | null = null;
+  private filesDigest: string | undefined;
+  /** Rendered docs being written to the data folder. */
+  private writes: Promise<void> = Promise.resolve();
   private done: Promise<void> = Promise.resolve();
   private closed = false;
   /** True once every doc and spec has been read (the tree, counts and search are complete). */
@@ -128,6 +131,12 @@ export class HubService {
   /** Resolves once every doc and spec has been read. */
   whenSettled(): Promise<void> {
     return this.done;
+  }
+
+  /** Resolves once the hub is settled and every rendered doc is written to the data folder. */
+  async idle(): Promise<void> {
+    await this.done;
+    await this.writes;
   }
 
   /** Stops the background parse after the jobs in flight (the hub was replaced). */
@@ -201,21 +210,29 @@ export class HubService {
       // Known bad bytes: not parsed again until the file changes.
       throw new ApiError('unavailable', bad.message);
     }
-    // Link checks depend on the specs and site routes, complete once the hub is settled.
-    const key = `${hash}:${this.settled ? 1 : 0}`;
+    // Links are checked against the hub's files, specs and site routes: the key names them all.
+    const routes = this.routes();
+    const specs = this.specs.summaries().map((s) => s.path);
+    this.filesDigest ??= fileBytesHash(new TextEncoder().encode([...this.files.keys()].sort(byPath).join('\0')));
+    const key = fileBytesHash(new TextEncoder().encode(JSON.stringify([relPath, hash, this.filesDigest, specs, routes])));
     const cached = this.renderCache.get(key);
     if (cached !== undefined) {
       this.renderCache.delete(key);
       this.renderCache.set(key, cached);
       return cached.doc;
     }
-    const routes = this.routes();
+    // The doc read last time shows from disk, without waiting for a parse worker to start.
+    const stored = (await this.cache?.loadRendered?.(key)) ?? null;
+    if (stored !== null) {
+      this.remember(key, bytes.length, stored);
+      return stored;
+    }
     const outcome = await this.parser.run({
       kind: 'render',
       path: relPath,
       bytes,
       files: [...this.files.keys()],
-      specs: this.specs.summaries().map((s) => s.path),
+      specs,
       ...(routes !== null ? { routes } : {}),
     });
     if (!outcome.ok) {
@@ -225,6 +242,10 @@ export class HubService {
       throw new ApiError('internal', 'The parser answered with the wrong kind of result.');
     }
     this.remember(key, bytes.length, outcome.doc);
+    const save = this.cache?.saveRendered?.(key, outcome.doc);
+    if (save !== undefined) {
+      this.writes = Promise.all([this.writes, save]).then(() => undefined);
+    }
     return outcome.doc;
   }
 

@@ -157,6 +157,31 @@ describe('progressive hub open', () => {
     expect((await hub.doc(name(1))).title).toBe('Changed');
     expect(parser.rendered).toEqual([name(1), name(1)]);
   });
+
+  it('a doc rendered on one start shows from the data folder on the next, with no parse worker; a changed hub renders again', async () => {
+    const cache = fileParseCache(path.join(base, 'cache'), silentLogger);
+    const first = gatedParser();
+    first.open();
+    const cold = await HubService.open(root, false, first, cache);
+    const shown = await cold.doc(name(4));
+    await cold.idle();
+
+    const second = gatedParser();
+    const warm = await HubService.start(root, false, second, cache);
+    expect(await warm.doc(name(4))).toEqual(shown);
+    expect(second.rendered).toEqual([]);
+    second.open();
+    await warm.whenSettled();
+
+    // Another file in the hub changes which links are broken: rendered anew.
+    await writeFile(path.join(root, 'new.md'), '# New\n');
+    const third = gatedParser();
+    third.open();
+    const changed = await HubService.open(root, false, third, cache);
+    await changed.doc(name(4));
+    expect(third.rendered).toEqual([name(4)]);
+    await changed.idle();
+  });
 });
 
 describe('bad files are remembered', () => {
@@ -212,5 +237,6 @@ describe('bad files are remembered', () => {
     expect(third.asked).toEqual(['parse:slow.md']);
     expect(fixed.overview().problems.map((p) => p.path)).toEqual(['deep.md']);
     expect((await fixed.doc('slow.md')).title).toBe('Fixed');
+    await fixed.idle();
   });
 });
