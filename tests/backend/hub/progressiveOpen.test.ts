@@ -213,7 +213,13 @@ describe('bad files are remembered', () => {
     };
   }
 
+  const machineBusy = HubService.machineBusy;
+  afterEach(() => {
+    HubService.machineBusy = machineBusy;
+  });
+
   it('a file over the time or nesting limit is not parsed again until it changes, and stays a problem with its reason', async () => {
+    HubService.machineBusy = () => false;
     const cache = fileParseCache(path.join(base, 'cache'), silentLogger);
     const first = timingOutParser();
     const cold = await HubService.open(root, false, first, cache);
@@ -238,5 +244,15 @@ describe('bad files are remembered', () => {
     expect(fixed.overview().problems.map((p) => p.path)).toEqual(['deep.md']);
     expect((await fixed.doc('slow.md')).title).toBe('Fixed');
     await fixed.idle();
+  });
+
+  it('a time-out while the machine is overloaded is tried again on the next start', async () => {
+    HubService.machineBusy = () => true;
+    const cache = fileParseCache(path.join(base, 'cache'), silentLogger);
+    await HubService.open(root, false, timingOutParser(), cache);
+    const second = timingOutParser();
+    const warm = await HubService.open(root, false, second, cache);
+    expect(second.asked).toEqual(['parse:slow.md']);
+    expect(warm.overview().problems.map((p) => `${p.path}:${p.code}`)).toEqual(['deep.md:too-deep', 'slow.md:parse-timeout']);
   });
 });
