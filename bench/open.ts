@@ -1,5 +1,7 @@
 /**
- * Open benchmark: `npm run bench:open -- --hub <dir>`.
+ * Open benchmark: `npm run bench:open -- --hub <dir>`, or `-- --attack` for a generated hub of 40
+ * docs and one file that makes the markdown parser spin past the pool's 15 s time limit (the
+ * second start should spend no time on it).
  *
  * Starts the real backend (createBackend: worker pool, parse cache and search index in a fresh data
  * folder) on the hub twice, each time in a fresh child process, and prints ONE JSON line:
@@ -16,11 +18,12 @@
  */
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../src/backend/createBackend';
+import { HubService } from '../src/backend/hub/hubService';
 import { scanHub, isMarkdown } from '../src/backend/hub/scanHub';
 import { silentLogger } from '../src/backend/logger';
 import { startDoc } from '../src/renderer/src/hubStart';
@@ -117,10 +120,25 @@ function runChild(hub: string, dataDir: string, doc: string | undefined): Promis
   });
 }
 
+/** A hub of ordinary docs plus one pathological file, in `dir`. */
+async function attackHub(dir: string): Promise<string> {
+  const root = path.join(dir, 'attack-hub');
+  await mkdir(root, { recursive: true });
+  await writeFile(path.join(root, 'README.md'), '# Attack-like hub\n\nOrdinary docs and one hostile file.\n');
+  for (let i = 0; i < 40; i++) {
+    await writeFile(path.join(root, `doc${i}.md`), `# Doc ${i}\n\n## Part\n\n${'Some words about topic. '.repeat(200)}\n`);
+  }
+  // Nested brackets: remark spends tens of seconds on these 80 KB.
+  await writeFile(path.join(root, 'spin.md'), `${'['.repeat(40_000)}a${']'.repeat(40_000)}\n`);
+  return root;
+}
+
 async function main(): Promise<void> {
-  const hub = arg('hub');
+  const attack = process.argv.includes('--attack') && !process.argv.includes('--child');
+  const attackDir = attack ? await mkdtemp(path.join(os.tmpdir(), 'nexus-bench-attack-')) : null;
+  const hub = attackDir !== null ? await attackHub(attackDir) : arg('hub');
   if (hub === undefined) {
-    console.error('usage: npm run bench:open -- --hub <dir> [--doc <path in hub>]');
+    console.error('usage: npm run bench:open -- --hub <dir> [--doc <path in hub>] | --attack');
     process.exit(2);
   }
   const doc = arg('doc');
@@ -158,12 +176,17 @@ async function main(): Promise<void> {
         mb: Math.round((md.reduce((n, f) => n + f.bytes, 0) / 1048576) * 100) / 100,
         cpus: os.availableParallelism(),
         loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
+        // Above cores + 1, a time-out is not remembered (HubService.machineBusy): the attack file is tried again.
+        machine_busy: HubService.machineBusy(),
         ...cold,
         cached,
       }),
     );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
+    if (attackDir !== null) {
+      await rm(attackDir, { recursive: true, force: true });
+    }
   }
 }
 
