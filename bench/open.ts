@@ -23,7 +23,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../src/backend/createBackend';
-import { HubService } from '../src/backend/hub/hubService';
 import { scanHub, isMarkdown } from '../src/backend/hub/scanHub';
 import { silentLogger } from '../src/backend/logger';
 import { startDoc } from '../src/renderer/src/hubStart';
@@ -176,8 +175,6 @@ async function main(): Promise<void> {
         mb: Math.round((md.reduce((n, f) => n + f.bytes, 0) / 1048576) * 100) / 100,
         cpus: os.availableParallelism(),
         loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
-        // Above cores + 1, a time-out is not remembered (HubService.machineBusy): the attack file is tried again.
-        machine_busy: HubService.machineBusy(),
         ...cold,
         cached,
       }),

@@ -1,6 +1,5 @@
 /** The open hub: scanning, parsing docs in the background for the tree and search, rendering one doc on demand. */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { HubAsset, HubOverview } from '../../core/api/contract';
@@ -69,12 +68,6 @@ export class HubService {
   private writes: Promise<void> = Promise.resolve();
   private done: Promise<void> = Promise.resolve();
   private closed = false;
-  /**
-   * True when more threads want to run than there are cores (1-minute load average): a time-out
-   * then may be the machine's, not the file's, so it is not remembered. Tests replace it.
-   */
-  static machineBusy: () => boolean = () => os.loadavg()[0]! > os.availableParallelism() + 1;
-
   /** True once every doc and spec has been read (the tree, counts and search are complete). */
   settled = false;
 
@@ -410,9 +403,9 @@ export class HubService {
     const outcome = await this.parser.run({ kind: 'parse', path: relPath, bytes });
     if (!outcome.ok) {
       this.reject(relPath, hash, outcome.problem);
-      // Time-outs too: a file that spun once is not parsed again on every start, only once it
-      // changes. Unless the machine was too busy to tell a slow file from a spinning one.
-      if (outcome.problem.code !== 'parse-timeout' || !HubService.machineBusy()) {
+      // Time-outs too (the limit is CPU time): a file that spun once is not parsed again on every
+      // start, only once it changes. Unless the machine was too starved to tell.
+      if (!('transient' in outcome && outcome.transient === true)) {
         fresh.set(relPath, { hash, problem: outcome.problem });
       }
       return;

@@ -25,7 +25,8 @@ export type ParseOutcome =
   | { ok: true; kind: 'parse'; doc: ParsedDoc }
   | { ok: true; kind: 'render'; doc: RenderedDoc }
   | SpecOutcome
-  | { ok: false; problem: HubProblem };
+  /** `transient`: the machine, not the file, may be to blame (a time-out on a starved machine): not remembered. */
+  | { ok: false; problem: HubProblem; transient?: true };
 
 /** Runs a job synchronously (in a worker thread, or in-process as a fallback). Never throws. */
 export function runParseJob(job: ParseJob): ParseOutcome {
