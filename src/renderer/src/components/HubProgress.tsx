@@ -24,23 +24,27 @@ function set(next: Progress): void {
   listeners.forEach((l) => l());
 }
 
-/** Follows `hub.progress` of `events` (once per event source). */
+/** Follows `hub.progress` of `events` (once per event source; none where there is no event channel). */
 function follow(events: EventSource): void {
   if (followed === events) {
     return;
   }
   followed = events;
-  events.subscribe((e) => {
-    if (e.type === 'hub.progress') {
-      set({ root: e.root, done: e.done, total: e.total, parsing: e.phase === 'parsing' });
-    }
-  });
+  try {
+    events.subscribe((e) => {
+      if (e.type === 'hub.progress') {
+        set({ root: e.root, done: e.done, total: e.total, parsing: e.phase === 'parsing' });
+      }
+    });
+  } catch {
+    // No push channel (a test page): the overview's `parsing` still shows, refreshed by polling.
+  }
 }
 
 function useProgress(events: EventSource): Progress {
-  follow(events);
   return useSyncExternalStore(
     (l) => {
+      follow(events);
       listeners.add(l);
       return () => listeners.delete(l);
     },
