@@ -59,6 +59,7 @@ async function child(hub: string, dataDir: string, doc: string | undefined, work
   const started = performance.now();
   const backend = await createBackend({
     parseWorkerFile: worker,
+    progressiveOpen: true,
     bundledHub: path.resolve(hub),
     dataDir,
     host: 'web',

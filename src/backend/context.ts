@@ -21,6 +21,11 @@ export type BackendOptions = {
    * backend from source with the worker bundled as the app ships it.
    */
   parseWorkerFile?: string;
+  /**
+   * Start serving as soon as the hub is scanned, its docs parsed in the background (the hosts set
+   * this); without it, createBackend returns once every doc is read (tests that need all at once).
+   */
+  progressiveOpen?: boolean;
   /** Hands an already-checked http(s) URL to the system browser; null where the UI opens it. */
   openExternal: ((url: string) => Promise<void>) | null;
 };

@@ -95,6 +95,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const parseCache = fileParseCache(path.join(options.dataDir, 'cache'), options.logger);
     // Returns once the folder is scanned; docs are parsed in the background (BackendContext follows it).
     const hub = await HubService.start(root, root === options.bundledHub, parser, parseCache);
+    if (options.progressiveOpen !== true) {
+      await hub.whenSettled();
+    }
     stage = 'backend';
     const ctx = new BackendContext(options, hub);
     ctx.parser = parser;

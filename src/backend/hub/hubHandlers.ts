@@ -12,6 +12,9 @@ export function createHubHandlers(ctx: BackendContext): Handlers<'hub.overview' 
     'hub.open': async ({ root }) => {
       // The tree is back at once; docs are parsed in the background (`hub.progress` events).
       const hub = await HubService.start(root, root === ctx.options.bundledHub, ctx.parser, ctx.parseCache);
+      if (ctx.options.progressiveOpen !== true) {
+        await hub.whenSettled();
+      }
       ctx.setHub(hub);
       ctx.logger.info('hub opened', { root });
       return hub.overview();
