@@ -16,6 +16,16 @@ export type BackendOptions = {
   host: 'electron' | 'web';
   version: string;
   logger: Logger;
+  /**
+   * A built parse worker script to start instead of the one beside the backend: bench:open runs the
+   * backend from source with the worker bundled as the app ships it.
+   */
+  parseWorkerFile?: string;
+  /**
+   * Start serving as soon as the hub is scanned, its docs parsed in the background (the hosts set
+   * this); without it, createBackend returns once every doc is read (tests that need all at once).
+   */
+  progressiveOpen?: boolean;
   /** Hands an already-checked http(s) URL to the system browser; null where the UI opens it. */
   openExternal: ((url: string) => Promise<void>) | null;
 };
@@ -50,6 +60,9 @@ export class BackendContext {
     hub: HubService,
   ) {
     this.current = hub;
+    if (!hub.settled) {
+      this.whenSettled(hub);
+    }
   }
 
   get logger(): Logger {
@@ -61,13 +74,43 @@ export class BackendContext {
     return this.current;
   }
 
-  /** Switches to another hub and tells every domain (search reindexes, progress re-maps...). */
+  /**
+   * Switches to another hub and tells every domain (search reindexes, progress re-maps...). A hub
+   * still parsing in the background is served at once (tree, docs); the domains hear of it, and
+   * again for the first hub, once every doc is read, so none works from part of the docs.
+   */
   setHub(hub: HubService): void {
+    const previous = this.current;
     this.current = hub;
+    if (previous !== hub) {
+      previous.stop();
+    }
+    if (hub.settled) {
+      this.notifyHub(hub);
+    } else {
+      this.whenSettled(hub);
+    }
+    this.events.emit({ type: 'hub.opened', root: hub.root });
+  }
+
+  private whenSettled(hub: HubService): void {
+    const off = hub.onProgress((p) => {
+      if (this.current !== hub) {
+        off();
+        return;
+      }
+      this.events.emit({ type: 'hub.progress', root: hub.root, ...p });
+      if (p.phase === 'ready') {
+        off();
+        this.notifyHub(hub);
+      }
+    });
+  }
+
+  private notifyHub(hub: HubService): void {
     for (const listener of [...this.hubListeners]) {
       listener(hub);
     }
-    this.events.emit({ type: 'hub.opened', root: hub.root });
   }
 
   /** Runs `listener` whenever another hub is opened. */

@@ -1,6 +1,7 @@
 /** The one backend object that implements StudyApi; Electron main, the web host and tests share it. */
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import type { StudyBackend } from '../core/api/contract';
 import { boundText } from '../core/db/status';
 import { createAppHandlers } from './app/appHandlers';
@@ -17,7 +18,7 @@ import { DbOpenError } from './store/studyStore';
 import { createSyncHandlers } from './sync/syncHandlers';
 import { SyncService } from './sync/syncService';
 import { fileParseCache } from './hub/parseCache';
-import { ParsePool } from './hub/parsePool';
+import { ParsePool, WORKER_LIMITS } from './hub/parsePool';
 import { createStudyHandlers } from './study/studyHandlers';
 import { StudyService } from './study/studyService';
 
@@ -84,15 +85,24 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   let stage: StartupStage = 'hub';
   try {
-    const parser = new ParsePool(options.logger);
+    // One more worker than the background parse uses, so the doc the learner opens never waits for it.
+    const workerFile = options.parseWorkerFile;
+    const parser = new ParsePool(options.logger, undefined, undefined, {
+      interactive: 1,
+      ...(workerFile !== undefined ? { spawn: () => new Worker(workerFile, { resourceLimits: WORKER_LIMITS }) } : {}),
+    });
     closers.push({ name: 'parse workers', close: () => parser.close() });
     const parseCache = fileParseCache(path.join(options.dataDir, 'cache'), options.logger);
-    const hub = await HubService.open(root, root === options.bundledHub, parser, parseCache);
+    // Returns once the folder is scanned; docs are parsed in the background (BackendContext follows it).
+    const hub = await HubService.start(root, root === options.bundledHub, parser, parseCache);
+    if (options.progressiveOpen !== true) {
+      await hub.whenSettled();
+    }
     stage = 'backend';
     const ctx = new BackendContext(options, hub);
     ctx.parser = parser;
     ctx.parseCache = parseCache;
-    options.logger.info('hub opened', { root, docs: hub.overview().docCount });
+    options.logger.info('hub opened', { root, docs: hub.progress().total });
     stage = 'database';
     const study = await StudyService.open(ctx);
     closers.push({ name: 'study database', close: () => study.close() });

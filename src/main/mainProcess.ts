@@ -216,6 +216,7 @@ export function startMainProcess(): void {
       version: app.getVersion(),
       logger,
       openExternal: (url: string) => shell.openExternal(url),
+      progressiveOpen: true,
     };
     const hubRoot = startupHub(process.env['NEXUS_HUB'], settings.get());
     if (process.env['NEXUS_HUB'] === undefined && hubRoot !== (settings.get().lastHub ?? undefined)) {

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     version: pkg.version,
     logger,
     openExternal: null,
+    progressiveOpen: true,
   });
   const host = await startWebHost({
     backend,

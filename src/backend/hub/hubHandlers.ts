@@ -13,7 +13,11 @@ export function createHubHandlers(ctx: BackendContext): Handlers<'hub.overview' 
     'hub.asset': ({ path }) => ctx.hub().asset(path),
     'hub.open': async ({ root }) => {
       await checkHubFolder(root);
-      const hub = await HubService.open(root, root === ctx.options.bundledHub, ctx.parser, ctx.parseCache);
+      // The tree is back at once; docs are parsed in the background (`hub.progress` events).
+      const hub = await HubService.start(root, root === ctx.options.bundledHub, ctx.parser, ctx.parseCache);
+      if (ctx.options.progressiveOpen !== true) {
+        await hub.whenSettled();
+      }
       ctx.setHub(hub);
       ctx.logger.info('hub opened', { root });
       return hub.overview();

@@ -6,9 +6,9 @@
  * full disk leaves the old cache or none, never a partial file.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { HubProblem, ParsedDoc } from '../../core/hub/types';
+import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import type { Logger } from '../logger';
 import { errorCode, sweepTempFiles, writeFileDurable } from '../store/durableWrite';
 
@@ -25,7 +25,17 @@ export type ParseCacheEntries = Map<string, CachedOutcome>;
 export type ParseCache = {
   load(realRoot: string): Promise<ParseCacheEntries>;
   save(realRoot: string, entries: ParseCacheEntries): Promise<void>;
+  /**
+   * Rendered docs by a key naming everything the render depends on (the doc's bytes, the hub's
+   * files...): the doc last read shows on the next start before a parse worker is up. The last
+   * RENDERED_KEPT are kept.
+   */
+  loadRendered?(key: string): Promise<RenderedDoc | null>;
+  saveRendered?(key: string, doc: RenderedDoc): Promise<void>;
 };
+
+/** Rendered docs kept on disk. */
+export const RENDERED_KEPT = 16;
 
 /** The hash a cache entry is keyed by: SHA-1 of the file's bytes (core's contentHash fingerprints strings). */
 export function fileBytesHash(bytes: Uint8Array): string {
@@ -36,6 +46,7 @@ export function fileBytesHash(bytes: Uint8Array): string {
 export function fileParseCache(dir: string, logger: Logger): ParseCache {
   const fileOf = (realRoot: string): string =>
     path.join(dir, `parsed-${createHash('sha1').update(realRoot).digest('hex').slice(0, 16)}.json`);
+  const renderedOf = (key: string): string => path.join(dir, `rendered-${createHash('sha1').update(key).digest('hex').slice(0, 24)}.json`);
   let swept = false;
   /** Once per run: temp files of cache writes that a killed process never finished. */
   const sweep = async (): Promise<void> => {
@@ -55,6 +66,28 @@ export function fileParseCache(dir: string, logger: Logger): ParseCache {
         return new Map(raw.entries as Array<[string, CachedOutcome]>);
       } catch {
         return new Map();
+      }
+    },
+    loadRendered: async (key) => {
+      try {
+        const raw = JSON.parse(await readFile(renderedOf(key), 'utf8')) as { format?: unknown; key?: unknown; doc?: unknown };
+        return raw.format === FORMAT && raw.key === key && typeof raw.doc === 'object' && raw.doc !== null ? (raw.doc as RenderedDoc) : null;
+      } catch {
+        return null;
+      }
+    },
+    saveRendered: async (key, doc) => {
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFileDurable(renderedOf(key), JSON.stringify({ format: FORMAT, key, doc }));
+        const names = (await readdir(dir)).filter((n) => n.startsWith('rendered-') && n.endsWith('.json'));
+        if (names.length > RENDERED_KEPT) {
+          const aged = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })));
+          aged.sort((a, b) => a.t - b.t);
+          await Promise.all(aged.slice(0, aged.length - RENDERED_KEPT).map((a) => rm(path.join(dir, a.n), { force: true })));
+        }
+      } catch (e) {
+        logger.warn('rendered doc not cached', { code: errorCode(e), error: String(e).slice(0, 500) });
       }
     },
     save: async (realRoot, entries) => {

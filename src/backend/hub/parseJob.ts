@@ -1,6 +1,6 @@
 /** One unit of parsing work: bytes in, a parsed or rendered doc (or a problem) out. Runs in a worker. */
 import { decodeText } from '../../core/hub/decode';
-import { DocRejected, parseMarkdown } from '../../core/hub/parseDoc';
+import { DocRejected, parseDoc } from '../../core/hub/parseDoc';
 import { renderDoc } from '../../core/hub/renderDoc';
 import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import { type SpecJob, type SpecOutcome, runSpecJob } from './specJob';
@@ -25,7 +25,8 @@ export type ParseOutcome =
   | { ok: true; kind: 'parse'; doc: ParsedDoc }
   | { ok: true; kind: 'render'; doc: RenderedDoc }
   | SpecOutcome
-  | { ok: false; problem: HubProblem };
+  /** `transient`: the machine, not the file, may be to blame (a time-out on a starved machine): not remembered. */
+  | { ok: false; problem: HubProblem; transient?: true };
 
 /** Runs a job synchronously (in a worker thread, or in-process as a fallback). Never throws. */
 export function runParseJob(job: ParseJob): ParseOutcome {
@@ -38,7 +39,8 @@ export function runParseJob(job: ParseJob): ParseOutcome {
   }
   try {
     if (job.kind === 'parse') {
-      const { doc } = parseMarkdown(job.path, decoded.text, decoded.encoding);
+      // The outline pass only: the reader's tree is rendered when the doc is opened.
+      const doc = { ...parseDoc(job.path, decoded.text), encoding: decoded.encoding };
       if (decoded.problem !== null) {
         doc.problems.unshift(decoded.problem);
       }

@@ -7,6 +7,7 @@
  * growing delay; after that the pool stops trying, parses in the calling thread (no time limit)
  * and reports a problem so the learner knows why a pathological file could now stall the app.
  */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,10 +59,16 @@ export function spawnParseWorker(): Worker {
   if (script.kind === 'source') {
     const boot =
       "const { workerData } = require('node:worker_threads'); import('tsx/esm/api').then((api) => { api.register(); return import(workerData.target); });";
-    return new Worker(boot, { eval: true, workerData: { target: script.url } });
+    return new Worker(boot, { eval: true, workerData: { target: script.url }, resourceLimits: WORKER_LIMITS });
   }
-  return new Worker(script.file);
+  return new Worker(script.file, { resourceLimits: WORKER_LIMITS });
 }
+
+/**
+ * Heap bounds of one worker: a file that needs more is a per-file problem (the worker is replaced),
+ * so a hostile hub cannot take the machine's memory; ordinary docs use a few MB.
+ */
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 };
 
 /** Tuning and seams of the pool. */
 export type ParsePoolOptions = {
@@ -71,10 +78,51 @@ export type ParsePoolOptions = {
   maxLoadFailures?: number;
   /** Delay before the first respawn; doubles with each failure in a row. */
   backoffMs?: number;
+  /**
+   * Workers kept for jobs the learner waits for (rendering the doc opened), on top of `size`: a
+   * background parse that fills the others, or a file spinning until its time limit, never delays them.
+   */
+  interactive?: number;
 };
 
+/** Jobs the learner is waiting for: they go before background parsing, and may use the interactive workers. */
+function isInteractive(job: ParseJob): boolean {
+  return job.kind === 'render';
+}
+
 type Pending = { id: number; job: ParseJob; resolve: (o: ParseOutcome) => void };
-type Slot = { worker: Worker | null; ready: boolean; busy: Pending | null; timer: NodeJS.Timeout | null; respawn: NodeJS.Timeout | null };
+/** The message a worker posts first: its Linux thread id, so the pool can read its CPU time. */
+export type WorkerThreadId = { threadId: number };
+
+/**
+ * CPU time (ms) a thread of this process has used, from /proc (Linux); null elsewhere. A time
+ * limit counted in CPU time means the same on a busy machine as on an idle one.
+ */
+export function threadCpuMs(tid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A job may run this many times its CPU limit in wall time on a starved machine before it is cut off anyway. */
+const WALL_FACTOR = 8;
+
+type Slot = {
+  tid: number | null;
+  worker: Worker | null;
+  ready: boolean;
+  busy: Pending | null;
+  timer: NodeJS.Timeout | null;
+  respawn: NodeJS.Timeout | null;
+  /** Takes interactive jobs only. */
+  interactive: boolean;
+};
 
 /** A pool of parse workers. */
 export class ParsePool implements DocParser {
@@ -97,8 +145,9 @@ export class ParsePool implements DocParser {
     this.spawn = options.spawn ?? spawnParseWorker;
     this.maxLoadFailures = Math.max(1, options.maxLoadFailures ?? 3);
     this.backoffMs = options.backoffMs ?? 200;
-    for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: null, ready: false, busy: null, timer: null, respawn: null };
+    const interactive = Math.max(0, options.interactive ?? 0);
+    for (let i = 0; i < size + interactive; i++) {
+      const slot: Slot = { tid: null, worker: null, ready: false, busy: null, timer: null, respawn: null, interactive: i >= size };
       this.slots.push(slot);
       this.start(slot);
     }
@@ -110,7 +159,14 @@ export class ParsePool implements DocParser {
       return Promise.resolve(runParseJob(job));
     }
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, job, resolve });
+      const pending = { id: this.nextId++, job, resolve };
+      if (isInteractive(job)) {
+        // Before every background job, after the interactive ones already waiting.
+        const at = this.queue.findIndex((p) => !isInteractive(p.job));
+        this.queue.splice(at === -1 ? this.queue.length : at, 0, pending);
+      } else {
+        this.queue.push(pending);
+      }
       this.pump();
     });
   }
@@ -141,11 +197,14 @@ export class ParsePool implements DocParser {
     }
     slot.worker = worker;
     slot.ready = false;
+    slot.tid = null;
     worker.unref();
     worker.on('message', (msg: unknown) => {
       if (msg === WORKER_READY) {
         slot.ready = true;
         this.pump();
+      } else if (typeof msg === 'object' && msg !== null && typeof (msg as WorkerThreadId).threadId === 'number') {
+        slot.tid = (msg as WorkerThreadId).threadId;
       } else if (typeof msg === 'object' && msg !== null && slot.busy?.id === (msg as { id: unknown }).id) {
         this.finish(slot, (msg as { outcome: ParseOutcome }).outcome);
       }
@@ -235,7 +294,7 @@ export class ParsePool implements DocParser {
 
   private clearJob(slot: Slot): void {
     if (slot.timer !== null) {
-      clearTimeout(slot.timer);
+      clearInterval(slot.timer);
     }
     slot.busy = null;
     slot.timer = null;
@@ -254,29 +313,57 @@ export class ParsePool implements DocParser {
       if (slot.busy !== null || slot.worker === null || !slot.ready) {
         continue;
       }
-      const next = this.queue.shift();
-      if (next === undefined) {
+      if (this.queue.length === 0) {
         return;
       }
+      if (slot.interactive && !isInteractive(this.queue[0]!.job)) {
+        continue;
+      }
+      const next = this.queue.shift()!;
       const worker = slot.worker;
       slot.busy = next;
-      slot.timer = setTimeout(() => {
-        this.logger.warn('parse timed out', { path: next.job.path });
-        this.clearJob(slot);
-        slot.worker = null;
-        void worker.terminate();
-        this.start(slot);
-        next.resolve({
-          ok: false,
-          problem: {
-            path: next.job.path,
-            code: 'parse-timeout',
-            severity: 'error',
-            message: `Parsing took longer than ${this.timeoutMs / 1000} s; not shown.`,
-          },
-        });
-        this.pump();
-      }, this.timeoutMs);
+      const cpuAtStart = slot.tid !== null ? threadCpuMs(slot.tid) : null;
+      const started = Date.now();
+      // The limit is CPU time where it can be read (a file that spins is cut off whatever the load,
+      // and a slow file on a busy machine is not), else wall time.
+      const over = (): 'cpu' | 'wall' | null => {
+        const cpu = cpuAtStart !== null && slot.tid !== null ? threadCpuMs(slot.tid) : null;
+        if (cpu === null || cpuAtStart === null) {
+          return Date.now() - started >= this.timeoutMs ? 'cpu' : null;
+        }
+        if (cpu - cpuAtStart >= this.timeoutMs) {
+          return 'cpu';
+        }
+        return Date.now() - started >= this.timeoutMs * WALL_FACTOR ? 'wall' : null;
+      };
+      slot.timer = setInterval(
+        () => {
+          const reason = over();
+          if (reason === null) {
+            return;
+          }
+          this.logger.warn('parse timed out', { path: next.job.path, reason });
+          this.clearJob(slot);
+          slot.worker = null;
+          void worker.terminate();
+          this.start(slot);
+          next.resolve({
+            ok: false,
+            problem: {
+              path: next.job.path,
+              code: 'parse-timeout',
+              severity: 'error',
+              message:
+                reason === 'cpu'
+                  ? `Parsing took longer than ${this.timeoutMs / 1000} s; not shown.`
+                  : `Parsing took longer than ${(this.timeoutMs * WALL_FACTOR) / 1000} s on a busy machine; not shown (tried again next time).`,
+            },
+            ...(reason === 'wall' ? { transient: true as const } : {}),
+          });
+          this.pump();
+        },
+        Math.max(1, Math.min(250, this.timeoutMs)),
+      );
       worker.postMessage({ id: next.id, job: next.job });
     }
   }

@@ -9,6 +9,7 @@
  * for longer than the chunks do. Chunking also runs unchanged under Electron, the web host,
  * tsx and vitest, where a worker entry file would need a build step per host.
  */
+import { stat } from 'node:fs/promises';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SearchQueryResult, SearchStatus } from '../../core/api/searchApi';
 import { docEntries, endpointEntry, type NoteInput, noteEntry, specEntries } from '../../core/search/entries';
@@ -88,6 +89,8 @@ export class SearchService {
   private readonly notes = new Map<string, NoteInput>();
   private building: Promise<void> = Promise.resolve();
   private readonly unsubscribe: Array<() => void> = [];
+  /** A hub still parsing whose build is under way (it is announced again once complete). */
+  private following: HubService | null = null;
 
   private constructor(private readonly ctx: BackendContext) {}
 
@@ -140,6 +143,11 @@ export class SearchService {
   }
 
   private rebuild(hub: HubService): void {
+    // The hub being indexed (as its docs are parsed) told us it is complete: that build goes on.
+    if (hub === this.following) {
+      return;
+    }
+    this.following = hub.settled ? null : hub;
     const generation = ++this.generation;
     const previous = this.building;
     this.building = previous
@@ -148,17 +156,65 @@ export class SearchService {
       .catch((e: unknown) => this.ctx.logger.error('search indexing failed', { error: String(e) }));
   }
 
+  /**
+   * While the hub is still parsing: with no cached index, indexes each doc as it is parsed (search
+   * fills in); with one, waits (the cache needs the complete docs to match against). Gives the
+   * index built so far and the docs in it.
+   */
+  private async whileParsing(hub: HubService, generation: number, file: string, slicer: Slicer): Promise<{ index: SearchIndex; docs: Set<string> } | null> {
+    if (hub.settled) {
+      return null;
+    }
+    const hasCache = await stat(file).then(
+      () => true,
+      () => false,
+    );
+    const index = new SearchIndex();
+    const docs = new Set<string>();
+    if (!hasCache) {
+      this.index = index;
+    }
+    let lastProgress = 0;
+    while (!hub.settled && generation === this.generation) {
+      if (!hasCache) {
+        for (const doc of hub.allDocs()) {
+          if (!docs.has(doc.path)) {
+            docs.add(doc.path);
+            for (const entry of docEntries(doc)) {
+              index.add(entry);
+            }
+            await slicer.breathe();
+          }
+        }
+      }
+      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = Date.now();
+        const p = hub.progress();
+        this.setStatus({ phase: 'indexing', done: p.done, total: p.total, entries: index.size, fromCache: false, reindexed: 0 });
+      }
+      await Promise.race([hub.whenSettled(), new Promise((r) => setTimeout(r, PROGRESS_EVERY_MS))]);
+    }
+    return hasCache ? null : { index, docs };
+  }
+
   private async build(hub: HubService, generation: number): Promise<void> {
     const started = Date.now();
     const slicer = new Slicer();
+    const file = cacheFile(this.ctx.options.dataDir, hub.realRoot);
+    const live = await this.whileParsing(hub, generation, file, slicer);
+    if (this.following === hub) {
+      this.following = null;
+    }
+    if (generation !== this.generation) {
+      return;
+    }
     const { groups, hashes, hubHash } = await collect(hub, slicer);
     if (generation !== this.generation) {
       return;
     }
     const total = [...groups.values()].reduce((n, g) => n + g.length, 0);
     this.setStatus({ phase: 'indexing', done: 0, total, entries: 0, fromCache: false, reindexed: 0 });
-    const file = cacheFile(this.ctx.options.dataDir, hub.realRoot);
-    const cached = await readCache(file);
+    const cached = live === null ? await readCache(file) : null;
     if (generation !== this.generation) {
       return;
     }
@@ -186,6 +242,10 @@ export class SearchService {
         index = new SearchIndex();
         changed = [...groups.keys()];
       }
+    } else if (live !== null) {
+      // Docs indexed while the hub was parsing stay; what is left (API operations) is added.
+      index = live.index;
+      changed = [...groups.keys()].filter((p) => !live.docs.has(p));
     } else {
       index = new SearchIndex();
       changed = [...groups.keys()];
@@ -209,7 +269,7 @@ export class SearchService {
       }
     }
     // The cache holds hub entries only, so it is taken before notes join.
-    const write = toAdd.length > 0 || cached?.meta.hubHash !== hubHash;
+    const write = toAdd.length > 0 || live !== null || cached?.meta.hubHash !== hubHash;
     const dump = write ? await slicer.run(index.exportSteps()) : null;
     if (generation !== this.generation) {
       return;

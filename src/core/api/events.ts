@@ -11,6 +11,8 @@ export type AppEvent =
   /** A menu item of the desktop shell asks the UI to do something (open search, toggle a pane...). */
   | { type: 'ui.command'; command: UiCommand }
   | { type: 'index.progress'; done: number; total: number; phase: 'indexing' | 'ready' }
+  /** Docs of the open hub parsed in the background so far (the tree and topic counts fill in). */
+  | { type: 'hub.progress'; root: string; done: number; total: number; phase: 'parsing' | 'ready' }
   /** A step of the running sync started or ended. */
   | { type: 'sync.step'; step: SyncStepName; state: SyncStepState; detail: string }
   /** A sync ended (ok or not). */

@@ -33,6 +33,8 @@ export type HubOverview = {
   topicCount: number;
   /** How many files (docs and assets) the hub holds. */
   fileCount: number;
+  /** While docs are still being parsed in the background: how many of them are done; null once all are. */
+  parsing?: { done: number; total: number } | null;
 };
 
 /** An image from the hub. */

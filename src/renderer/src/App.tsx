@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HubOverview, StudyApi } from '../../core/api/contract';
 import { HubTree } from './components/HubTree';
 import { markTopics } from './components/BulkMark';
+import { useHubRefresh } from './components/HubProgress';
 import { OpenHubForm } from './components/OpenHubForm';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { Reader } from './components/Reader';
@@ -74,6 +75,8 @@ export function App({ api }: { api: StudyApi }) {
   }, [api, hubVersion]);
 
   const hub = hubState.status === 'ready' ? hubState.hub : null;
+  // While docs are parsed in the background, the tree's topics and counts fill in.
+  useHubRefresh(hub, () => setHubVersion((v) => v + 1));
   const path = route.path ?? (hub !== null ? startDoc(hub.tree) : null);
   const open = useCallback((p: string, slug: string | null) => navigate({ view: 'read', path: p, slug }), [navigate]);
   const onNavigate = useCallback(

@@ -15,6 +15,8 @@ import {
   visibleRows,
 } from './treeModel';
 import { TreeProgress } from './study/TreeProgress';
+import { HubProgress } from './HubProgress';
+import { topicsOf } from './study/studyTree';
 import { STATES, type ProgressView } from './study/useStudy';
 import type { ProgressState } from '../../../core/api/studyApi';
 import { type TopicChange, BulkMarkBar, type BulkMark } from './BulkMark';
@@ -191,6 +193,7 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
           }}
         />
       )}
+      <HubProgress />
       <ul className="tree" role="tree" aria-label="Hub contents">
         {rows.map((row, index) => (
           <li

@@ -7,6 +7,7 @@ import { ExportButton } from './ExportButton';
 import { ResetProgress } from './ResetProgress';
 import { BoundedText } from '../BoundedText';
 import { Bar, HubOverview } from '../overview/HubOverview';
+import { HubProgress } from '../HubProgress';
 
 type Props = { api: StudyApi; onNavigate: (route: Route) => void; onProgressChanged: () => void; version: number };
 
@@ -67,6 +68,7 @@ export function Dashboard({ api, onNavigate, onProgressChanged, version }: Props
   return (
     <section className="dashboard" aria-label="Dashboard">
       <h1>Your progress</h1>
+      <HubProgress onDone={() => setReload((r) => r + 1)} />
       <div className="dash-cards">
         <div className="dash-card">
           <div className="dash-big" data-testid="overall-percent">{data.overall.percent}%</div>
