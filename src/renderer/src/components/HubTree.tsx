@@ -16,7 +16,6 @@ import {
 } from './treeModel';
 import { TreeProgress } from './study/TreeProgress';
 import { HubProgress } from './HubProgress';
-import { topicsOf } from './study/studyTree';
 import { STATES, type ProgressView } from './study/useStudy';
 import type { ProgressState } from '../../../core/api/studyApi';
 import { type TopicChange, BulkMarkBar, type BulkMark } from './BulkMark';
