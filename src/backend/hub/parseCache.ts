@@ -12,8 +12,8 @@ import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import type { Logger } from '../logger';
 import { errorCode, sweepTempFiles, writeFileDurable } from '../store/durableWrite';
 
-// 3: `:::` containers, .mdx docs.
-const FORMAT = 3;
+// 3: `:::` containers, .mdx docs. 4: CRLF/BOM read as remark reads them, lezer outline fixes.
+const FORMAT = 4;
 
 /** What parsing a file gave: its doc, or the problem that kept it out. */
 export type CachedOutcome = { hash: string; doc: ParsedDoc; problem?: undefined } | { hash: string; doc?: undefined; problem: HubProblem };

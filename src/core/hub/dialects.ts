@@ -64,14 +64,23 @@ export function normaliseAdmonitionTitles(text: string): string {
 /**
  * Blanks the `:::name[label]{attrs}` ... `:::` container fences outside code (lines keep their
  * numbers), so the blocks inside are top level, as the container directives make them. For
- * parsers without the directive syntax (the fast outline).
+ * parsers without the directive syntax (the fast outline). `blanked` gets the 0-based index of each
+ * blanked line.
  */
-export function blankContainerFences(text: string): string {
+export function blankContainerFences(text: string, blanked: number[] = []): string {
   if (!text.includes(':::')) {
     return text;
   }
   const open: number[] = [];
-  return mapLinesOutsideFences(text, (line) => {
+  return mapLinesOutsideFences(text, (line, _next, i) => {
+    const result = blankFence(line);
+    if (result !== line) {
+      blanked.push(i);
+    }
+    return result;
+  });
+
+  function blankFence(line: string): string {
     const opener = /^ {0,3}(:{3,})[A-Za-z][\w-]*(?:\[[^\]\n]*\])?(?:\{[^}\n]*\})?[ \t]*$/.exec(line);
     if (opener?.[1] !== undefined) {
       open.push(opener[1].length);
@@ -83,17 +92,19 @@ export function blankContainerFences(text: string): string {
       return '';
     }
     return line;
-  });
+  }
 }
 
-/** Rewrites each line outside fenced code with `fn` (given the line and the next one), in order. */
-function mapLinesOutsideFences(text: string, fn: (line: string, next: string) => string): string {
+/** Rewrites each line outside fenced code with `fn` (given the line, the next one and its 0-based index), in order. */
+function mapLinesOutsideFences(text: string, fn: (line: string, next: string, index: number) => string): string {
   let fence: string | null = null;
   const lines = text.split('\n');
   return lines
     .map((line, i) => {
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-      if (f !== undefined) {
+      const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+      const f = m?.[1];
+      // A backtick fence's info string has no backtick (CommonMark): "```a`b" is a paragraph.
+      if (f !== undefined && !(fence === null && f.startsWith('`') && (m?.[2] ?? '').includes('`'))) {
         if (fence === null) {
           fence = f;
         } else if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') {
@@ -101,7 +112,7 @@ function mapLinesOutsideFences(text: string, fn: (line: string, next: string) =>
         }
         return line;
       }
-      return fence !== null ? line : fn(line, lines[i + 1] ?? '');
+      return fence !== null ? line : fn(line, lines[i + 1] ?? '', i);
     })
     .join('\n');
 }

@@ -14,7 +14,7 @@ import { toString } from 'mdast-util-to-string';
 import { blankContainerFences, normaliseAdmonitionTitles } from './dialects';
 import { parseFrontMatter } from './frontMatter';
 import { MAX_DOC_BYTES, nestingProblem } from './limits';
-import { buildOutline, fileTitle, htmlText, type OutlineBlock, type OutlineHeading, pseudoTitleAllowed, splitExplicitId } from './outline';
+import { buildOutline, fileTitle, htmlText, normaliseLineEnds, type OutlineBlock, type OutlineHeading, pseudoTitleAllowed, splitExplicitId } from './outline';
 import type { HubProblem, ParsedDoc } from './types';
 
 /**
@@ -32,7 +32,35 @@ const linearBreaks: MarkdownConfig = {
     },
   ],
 };
-const parser = baseParser.configure([GFM, linearBreaks]);
+/**
+ * CommonMark's HTML block 7 includes a self-closing tag alone on its line (`<br />`, `<img ... />`),
+ * which lezer's rule misses: the lines up to the next blank one are HTML there (and to remark), so a
+ * `# heading` right under `<br />` is no heading. Same shape as lezer's own HTMLBlock parser.
+ */
+const SELF_CLOSING_TAG = /^<[a-z][\w-]*(?:\s+[a-z:_][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/>[ \t]*$/i;
+const selfClosingHtml: MarkdownConfig = {
+  parseBlock: [
+    {
+      name: 'SelfClosingHTMLBlock',
+      before: 'HTMLBlock',
+      parse: (cx, line) => {
+        if (line.next !== 60 || !SELF_CLOSING_TAG.test(line.text.slice(line.pos))) {
+          return false;
+        }
+        const from = cx.lineStart + line.pos;
+        while (!/^[ \t]*$/.test(line.text) && cx.nextLine()) {
+          // How many containers continue on this line (public in lezer's JS, not in its types).
+          if ((line as unknown as { depth: number }).depth < cx.depth) {
+            break;
+          }
+        }
+        cx.addElement(cx.elt('HTMLBlock', from, cx.prevLineEnd()));
+        return true;
+      },
+    },
+  ],
+};
+const parser = baseParser.configure([GFM, linearBreaks, selfClosingHtml]);
 
 /** What the remark side provides: its parser and its title rules (see parseDoc). */
 export type TitleRules = {
@@ -118,7 +146,9 @@ type Dropped = Map<OutlineHeading, string>;
 
 /**
  * The outline of one markdown doc (see the module comment). Throws like parseMarkdown (via
- * `reject`) for input over the size or nesting limits.
+ * `reject`) for input over the size or nesting limits. Null when this pass cannot tell the blocks
+ * as remark would (a `:::` line right after an HTML block line: remark reads it as HTML, the blank
+ * that replaced it ends the block here); the caller outlines with remark then.
  */
 export function fastOutline(
   path: string,
@@ -126,8 +156,8 @@ export function fastOutline(
   encoding: ParsedDoc['encoding'],
   rules: TitleRules,
   reject: (problem: HubProblem) => never,
-): ParsedDoc {
-  const normalised = normaliseAdmonitionTitles(source);
+): ParsedDoc | null {
+  const normalised = normaliseAdmonitionTitles(normaliseLineEnds(source));
   if (normalised.length > MAX_DOC_BYTES) {
     reject({ path, code: 'too-large', severity: 'error', message: `Larger than ${MAX_DOC_BYTES / 1048576} MiB; not shown.` });
   }
@@ -148,7 +178,8 @@ export function fastOutline(
     // Blank lines in its place keep every line number.
     text = text.slice(0, fm.end).replace(/[^\n]/g, '') + text.slice(fm.end);
   }
-  text = blankContainerFences(text);
+  const blanked: number[] = [];
+  text = blankContainerFences(text, blanked);
 
   const lineStarts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
@@ -169,6 +200,9 @@ export function fastOutline(
   };
 
   const tree = parser.parse(text);
+  if (blanked.length > 0 && blankEndsHtml(tree, blanked, lineOf)) {
+    return null;
+  }
   const headings: OutlineHeading[] = [];
   const blocks: OutlineBlock[] = [];
   const pending: Pending[] = [];
@@ -181,6 +215,10 @@ export function fastOutline(
     const from = c.from;
     const to = c.to;
     const setext = c.name.startsWith('Setext');
+    let quoted = false;
+    for (let up = c.node.parent; up !== null && !quoted; up = up.parent) {
+      quoted = up.name === 'Blockquote';
+    }
     let start = from;
     let end = to;
     const quotes: Array<[number, number]> = [];
@@ -221,7 +259,8 @@ export function fastOutline(
       h.title = rest.trim();
       h.explicit = explicit?.id ?? null;
     } else {
-      const lines = content.split('\n').map((l) => l.trimStart());
+      // A continuation line's blockquote markers are no part of the title (lezer gives no QuoteMark for them).
+      const lines = content.split('\n').map((l, i) => (i > 0 && quoted ? l.replace(/^(?:[ \t]*>)+/, '') : l).trimStart()).filter((l, i) => i === 0 || l !== '');
       const src = setext || lines.length > 1 ? `${lines.join('\n')}\n===` : `${'#'.repeat(depth)} ${content}`;
       pending.push({ heading: h, source: src, kind: 'heading', needsDefinitions: content.includes(']') });
     }
@@ -326,12 +365,24 @@ export function fastOutline(
   };
 
   const c = tree.cursor();
+  // Where the run of link definitions right above the current block starts (remark's setext
+  // heading starts there: definitions and heading text are one paragraph to micromark).
+  let definitionsFrom: number | null = null;
+  let previousEnd = -1;
   if (c.firstChild()) {
     do {
       const name = c.name;
       const depth = HEADINGS[name];
+      const adjacent = previousEnd >= 0 && lineOf(previousEnd) + 1 === lineOf(c.from);
+      const runFrom: number | null = adjacent ? definitionsFrom : null;
+      definitionsFrom = name === 'LinkReference' ? (runFrom ?? c.from) : null;
+      previousEnd = c.to;
       if (depth !== undefined) {
         heading(c, depth, true);
+        const h = headings[headings.length - 1] as OutlineHeading;
+        if (runFrom !== null && name.startsWith('Setext')) {
+          h.line = lineOf(runFrom);
+        }
         blocks.push({ heading: headings.length - 1 });
       } else if (name === 'FencedCode' || name === 'CodeBlock') {
         blocks.push({ heading: null, text: '', code: codeOf(c) });
@@ -420,4 +471,18 @@ export function fastOutline(
     cur.parent();
     return ok;
   }
+}
+
+/** Whether a blanked `:::` line comes right after a line of an HTML block (at any depth). */
+function blankEndsHtml(tree: { cursor(): TreeCursor }, blanked: readonly number[], lineOf: (offset: number) => number): boolean {
+  // A blanked line's 0-based index is the 1-based number of the line before it.
+  const after = new Set(blanked);
+  const c = tree.cursor();
+  let found = false;
+  do {
+    if (c.name === 'HTMLBlock' && after.has(lineOf(c.to))) {
+      found = true;
+    }
+  } while (!found && c.next());
+  return found;
 }

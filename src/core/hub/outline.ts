@@ -115,6 +115,16 @@ export function splitExplicitId(text: string): { before: string; id: string } | 
   return { before: text.slice(0, open).trimEnd(), id: m[1] };
 }
 
+/**
+ * What both parse paths read: line ends as `\n` (micromark takes `\r\n` and a lone `\r` as line
+ * ends, @lezer/markdown only `\n`; lines keep their numbers) and no leading byte order mark
+ * (micromark drops it).
+ */
+export function normaliseLineEnds(text: string): string {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
+}
+
 /** Longest bold line taken as a pseudo-heading. */
 export const PSEUDO_HEADING_MAX = 120;
 

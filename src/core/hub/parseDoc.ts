@@ -13,7 +13,7 @@ import { normaliseAdmonitionTitles, remarkContainerDirectives, topLevelBlocks } 
 import { parseFrontMatter } from './frontMatter';
 import { MAX_DOC_BYTES, nestingProblem } from './limits';
 import { fastOutline } from './fastOutline';
-import { buildOutline, fileTitle, htmlText, type Outline, type OutlineBlock, type OutlineHeading, pseudoTitleAllowed, splitExplicitId } from './outline';
+import { buildOutline, fileTitle, htmlText, normaliseLineEnds, type Outline, type OutlineBlock, type OutlineHeading, pseudoTitleAllowed, splitExplicitId } from './outline';
 import type { HubProblem, ParsedDoc, Topic } from './types';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkContainerDirectives).freeze();
@@ -31,7 +31,7 @@ export type ParsedMarkdown = { tree: Root; doc: ParsedDoc; /** The text the tree
 
 /** Parses one markdown doc. Throws DocRejected for input over the size or nesting limits. */
 export function parseMarkdown(path: string, source: string, encoding: ParsedDoc['encoding'] = 'utf-8'): ParsedMarkdown {
-  const text = normaliseAdmonitionTitles(source);
+  const text = normaliseAdmonitionTitles(normaliseLineEnds(source));
   if (text.length > MAX_DOC_BYTES) {
     throw new DocRejected({
       path,
@@ -88,9 +88,10 @@ const titleRules = {
  */
 export function parseDoc(path: string, text: string, encoding: ParsedDoc['encoding'] = 'utf-8'): ParsedDoc {
   try {
-    return fastOutline(path, text, encoding, titleRules, (problem) => {
+    const doc = fastOutline(path, text, encoding, titleRules, (problem) => {
       throw new DocRejected(problem);
     });
+    return doc ?? parseMarkdown(path, text, encoding).doc;
   } catch (e) {
     if (e instanceof DocRejected) {
       throw e;

@@ -1,0 +1,211 @@
+/**
+ * Hostile property test for issue 15: the fast open-time outline (parseDoc, @lezer/markdown) and the
+ * reader's render (renderDoc, remark) must give the same topics (ids, titles, depths, parents,
+ * lines), anchors and doc title on any markdown. A seeded generator mixes setext/ATX headings, HTML
+ * blocks, lists, blockquotes, fences, `:::` containers, front matter, `{#id}`, inline markdown,
+ * CRLF, tabs, NUL, BOM, lone surrogates, CJK, emoji and duplicate headings. The regressions below are
+ * the shortest inputs it found.
+ */
+import { describe, expect, it } from 'vitest';
+import { DocRejected, parseDoc } from '../../../src/core/hub/parseDoc';
+import { renderDoc } from '../../../src/core/hub/renderDoc';
+
+const outcome = <T>(f: () => T): T | string => {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof DocRejected) {
+      return e.problem.code;
+    }
+    throw e;
+  }
+};
+
+/** What both paths must agree on, as one comparable value. */
+function outlineOf(md: string, which: 'fast' | 'reader'): unknown {
+  const doc = outcome(() => (which === 'fast' ? parseDoc('d.md', md) : renderDoc('d.md', md, new Set(['d.md']))));
+  if (typeof doc === 'string') {
+    return doc;
+  }
+  return {
+    topics: doc.topics.map((t) => [t.slug, t.title, t.depth, t.parentId, t.line]),
+    anchors: doc.anchors,
+    title: doc.title,
+  };
+}
+
+const agree = (md: string): void => {
+  expect(outlineOf(md, 'fast'), JSON.stringify(md)).toEqual(outlineOf(md, 'reader'));
+};
+
+describe('fast outline = reader: inputs found by fuzzing', () => {
+  it('a `:::` line inside an HTML block (remark reads it as HTML; blanking it ended the block)', () => {
+    agree('<div>\n:::tip\n## H\n:::\n</div>\n');
+    agree('# A\n\n<details>\n:::note\nTitle\n===\n:::\n</details>\n');
+  });
+
+  it('CRLF line ends: `:::` containers and HTML blocks end as with LF', () => {
+    agree('# A\r\n\r\n:::tip\r\nTitle\r\n===\r\n:::\r\n');
+    agree('</details>\r\n\r\n# Section after details\r\n');
+    agree('a\rb\r===\r');
+  });
+
+  it('a leading byte order mark before front matter', () => {
+    agree('\ufeff---\nx: 1\n---\n# A\n');
+  });
+
+  it('a backtick "fence" whose info string has a backtick is a paragraph, not a fence', () => {
+    agree('```a`b\n:::tip\nTitle\n===\n:::\n');
+  });
+
+  it('a setext heading in a blockquote: the quote markers of its last line are not in its title', () => {
+    agree('> **S ![i](p)\n> ---\n');
+    agree('> > **a\n> > b*\n> > ---\n');
+    agree('- > **S ![i](p)\n  > ---\n');
+  });
+
+  it('a self-closing tag alone on a line opens an HTML block (CommonMark type 7)', () => {
+    agree('<br />\n# section\n');
+    agree('<img src="a" alt="b" />\nT\n===\n');
+    agree('para\n<br />\n# s\n');
+  });
+
+  it('a setext heading right under link definitions starts on the first definition line', () => {
+    agree('[a]: x\n[b]: y\nText\n===\n');
+    agree('# A\n[a]: x\nText\n===\n');
+  });
+});
+
+/** mulberry32: a small seeded generator, so a failure names its input. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Features whose disagreement is known and left (see the it.fails below). */
+type Known = { footnotes: boolean; tables: boolean; risky: boolean };
+
+function generator(seed: number, known: Known): () => string {
+  const R = rng(seed);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(R() * a.length)] as T;
+  const words = ['Intro', 'API', 'foo_bar', 'Setup', '中文', '🚀', 'x', 'Same', 'Same', 'a*b*', '`code`', '[link](u)', '**bold**', '_em_'];
+  words.push('<kbd>k</kbd>', '&amp;', '\\*', 'https://x.io', 'a@b.co', '{#id}', '{ #x }', '\u0000', '\ud800', '\t', 'www.x.com');
+  words.push('~~s~~', '[ref]', '<!-- c -->', '![i](p)', 'ü', '&#0;', '&#xD800;', '_');
+  if (known.risky) {
+    words.push('#', ':::', '*', '|', '\\');
+  }
+  if (known.footnotes) {
+    words.push('[^1]');
+  }
+  const inline = (): string => Array.from({ length: 1 + Math.floor(R() * 4) }, () => pick(words)).join(pick([' ', ' ', '', '  ']));
+  const block = (): string => {
+    switch (Math.floor(R() * 24)) {
+      case 0:
+        return `${'#'.repeat(1 + Math.floor(R() * 6))}${pick([' ', '  ', '\t'])}${inline()}${pick(['', ' #', ' ##', ' {#explicit}'])}`;
+      case 1:
+        return `${inline()}\n${pick(['===', '---', '  ===', '- - -'])}`;
+      case 2:
+        return `${inline()}\n${inline()}\n${pick(['===', '---'])}`;
+      case 3:
+        return `**${inline()}**${pick(['', '  ', ':', ' tail'])}`;
+      case 4:
+        return `- ${pick(['## ', '', '**'])}${inline()}\n- ${inline()}`;
+      case 5:
+        return `> ${pick(['## ', '', '**'])}${inline()}\n> ${pick(['---', '===', inline()])}`;
+      case 6:
+        return '```' + pick(['', 'js', 'a`b', 'md']) + '\n## in code\n' + pick(['```', '~~~', '````', '']);
+      case 7:
+        return `<div>\n${pick(['## h', ':::tip', '**b**', ''])}\n</div>`;
+      case 8:
+        return known.tables ? `| a | ${inline()} |\n|---|---|\n| ${inline()} | c |` : 'plain';
+      case 9:
+        return `:::${pick(['tip', 'note', 'details', 'warning Title'])}${pick(['', '[lbl]', '{.x}'])}\n${pick(['## ', '', '**'])}${inline()}`;
+      case 10:
+        return ':::';
+      case 11:
+        return '    ## indented';
+      case 12:
+        return `[ref]: ${pick(['https://e.com', '<u>', 'x "t"'])}`;
+      case 13:
+        return `<details>\n<summary>${inline()}</summary>`;
+      case 14:
+        return '</details>';
+      case 16:
+        return `1. ${inline()}\n   ${pick(['===', '---', '## h'])}`;
+      case 17:
+        return '***';
+      case 18:
+        return `<!--\n${inline()}\n-->`;
+      case 19:
+        return `${'#'.repeat(1 + Math.floor(R() * 3))} ${pick(['Same', 'Same', 'same-1', 'Same 1', 'section', ''])}`;
+      case 20:
+        return known.footnotes ? `[^1]: ${inline()}` : 'plain';
+      case 21:
+        return '<br />';
+      case 22:
+        return `> [!NOTE]\n> ${pick(['## ', ''])}${inline()}`;
+      default:
+        return `${pick(['', '\ufeff', '  '])}${inline()}`;
+    }
+  };
+  return () => {
+    let s = R() < 0.15 ? pick(['---\ntitle: T\n---\n', '---\n---\n', '---\na: [\n---\n', '\ufeff---\nx: 1\n---\n']) : '';
+    const n = 1 + Math.floor(R() * 7);
+    for (let i = 0; i < n; i++) {
+      s += block() + pick(['\n\n', '\n', '\n\n\n']);
+    }
+    if (R() < 0.2) {
+      s = s.replace(/\n/g, '\r\n');
+    }
+    if (R() < 0.1) {
+      s = s.replace(/ /g, '\t');
+    }
+    return s;
+  };
+}
+
+/** The inputs (of `count` from `seed`) on which the two paths disagree. */
+function disagreements(seed: number, count: number, known: Known): string[] {
+  const next = generator(seed, known);
+  const bad: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const md = next();
+    if (JSON.stringify(outlineOf(md, 'fast')) !== JSON.stringify(outlineOf(md, 'reader'))) {
+      bad.push(md);
+    }
+  }
+  return bad;
+}
+
+describe('fast outline = reader on generated markdown (seeded)', () => {
+  it.each([1, 2, 3])('seed %i: 300 docs without the known-left features', (seed) => {
+    expect(disagreements(seed, 300, { footnotes: false, tables: false, risky: false }).slice(0, 3)).toEqual([]);
+  }, 120_000);
+
+  // LEFT (too big for this pass): @lezer/markdown and micromark still read these differently, so the
+  // index can hold a topic or anchor the reader lacks (or the reverse):
+  // - GFM footnotes: lezer has no footnote definitions (`[^1]: # Setup` is an anchor to remark; a
+  //   `[^1]` reference is text in a re-parsed title, nothing to remark's toString);
+  // - a GFM table followed by a row with no pipe then `===` (lezer: setext heading; remark: rows);
+  // - lazy continuation lines in list items (`- a\n<br />\n    ## h`), `:::name` containers opened
+  //   inside a list item or blockquote (blankContainerFences only blanks top-level lines), an ATX
+  //   closing sequence after a backslash or tab (`#  \  # ##`, `#\t\t#\t##`), `[ref]: u\n*\n---`.
+  // The fix is a fallback to remark for docs with these shapes, or teaching the lezer config each rule.
+  it.fails('seed 1: 300 docs with footnotes, tables and the risky inline characters', () => {
+    expect(disagreements(1, 300, { footnotes: true, tables: true, risky: true })).toEqual([]);
+  }, 120_000);
+
+  it.fails('a footnote definition holding a heading gives the reader an anchor the outline lacks', () => {
+    agree('[^1]: # Setup\n');
+  });
+
+  it.fails('a table row without a pipe then `===` is a table row, not a setext heading', () => {
+    agree('| a | b |\n|---|---|\n| c | d |\nrow\n===\n');
+  });
+});
