@@ -34,6 +34,28 @@ export type ParseCache = {
   saveRendered?(key: string, doc: RenderedDoc): Promise<void>;
 };
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether `v` has the fields of a ParsedDoc that the hub reads. */
+function isDoc(v: unknown): v is ParsedDoc {
+  return (
+    isObject(v) &&
+    typeof v['path'] === 'string' &&
+    typeof v['title'] === 'string' &&
+    ['topics', 'anchors', 'texts', 'problems'].every((k) => Array.isArray(v[k])) &&
+    (v['topics'] as unknown[]).every((t) => isObject(t) && typeof t['id'] === 'string' && typeof t['title'] === 'string')
+  );
+}
+
+/** Whether `v` is a `[path, outcome]` cache entry. */
+function isEntry(v: unknown): v is [string, CachedOutcome] {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !isObject(v[1]) || typeof v[1]['hash'] !== 'string') {
+    return false;
+  }
+  const { doc, problem } = v[1];
+  return doc !== undefined ? isDoc(doc) : isObject(problem) && typeof problem['message'] === 'string' && typeof problem['code'] === 'string';
+}
+
 /** Rendered docs kept on disk. */
 export const RENDERED_KEPT = 16;
 
@@ -63,7 +85,9 @@ export function fileParseCache(dir: string, logger: Logger): ParseCache {
         if (raw.format !== FORMAT || raw.root !== realRoot || !Array.isArray(raw.entries)) {
           return new Map();
         }
-        return new Map(raw.entries as Array<[string, CachedOutcome]>);
+        // Valid JSON of the wrong shape (a flipped byte in a key) is as unusable as a torn file.
+        const entries = raw.entries as unknown[];
+        return entries.every(isEntry) ? new Map(entries) : new Map();
       } catch {
         return new Map();
       }
@@ -71,7 +95,9 @@ export function fileParseCache(dir: string, logger: Logger): ParseCache {
     loadRendered: async (key) => {
       try {
         const raw = JSON.parse(await readFile(renderedOf(key), 'utf8')) as { format?: unknown; key?: unknown; doc?: unknown };
-        return raw.format === FORMAT && raw.key === key && typeof raw.doc === 'object' && raw.doc !== null ? (raw.doc as RenderedDoc) : null;
+        const doc: unknown = raw.doc;
+        const hast = isObject(doc) ? doc['safeHast'] : undefined;
+        return raw.format === FORMAT && raw.key === key && isDoc(doc) && isObject(hast) && hast['type'] === 'root' ? (doc as RenderedDoc) : null;
       } catch {
         return null;
       }
