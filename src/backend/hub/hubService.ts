@@ -44,6 +44,12 @@ function placeholder(relPath: string): DocSummary {
 }
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Cache keys of bad bytes by content hash (no path holds a NUL), so a bad file that was fixed and
+ * then reverted is known bad again without another try. The last KNOWN_BAD_KEPT are kept.
+ */
+const badKey = (hash: string): string => `\0bad:${hash}`;
+const KNOWN_BAD_KEPT = 256;
 
 /**
  * A loaded hub. `HubService.start` returns once the folder is scanned (the tree shows every doc by
@@ -374,6 +380,13 @@ export class HubService {
       return;
     }
     await this.specs.load(this.files.values(), this.problems);
+    let kept = [...fresh.keys()].filter((k) => k.startsWith(badKey(''))).length;
+    for (const [key, entry] of cached) {
+      if (kept < KNOWN_BAD_KEPT && key.startsWith(badKey('')) && !fresh.has(key)) {
+        fresh.set(key, entry);
+        kept++;
+      }
+    }
     const changed = fresh.size !== cached.size || [...fresh].some(([p, e]) => cached.get(p)?.hash !== e.hash);
     if (this.cache !== null && changed) {
       await this.cache.save(this.realRoot, fresh);
@@ -400,6 +413,14 @@ export class HubService {
       }
       return;
     }
+    const knownBad = cached.get(badKey(hash));
+    if (knownBad?.problem !== undefined) {
+      const problem = { ...knownBad.problem, path: relPath };
+      this.reject(relPath, hash, problem);
+      fresh.set(relPath, { hash, problem });
+      fresh.set(badKey(hash), knownBad);
+      return;
+    }
     const outcome = await this.parser.run({ kind: 'parse', path: relPath, bytes });
     if (!outcome.ok) {
       this.reject(relPath, hash, outcome.problem);
@@ -407,6 +428,9 @@ export class HubService {
       // start, only once it changes. Unless the machine was too starved to tell.
       if (!('transient' in outcome && outcome.transient === true)) {
         fresh.set(relPath, { hash, problem: outcome.problem });
+        if (BAD_FILE_CODES.has(outcome.problem.code)) {
+          fresh.set(badKey(hash), { hash, problem: outcome.problem });
+        }
       }
       return;
     }

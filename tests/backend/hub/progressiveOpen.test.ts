@@ -240,6 +240,23 @@ describe('bad files are remembered', () => {
     await fixed.idle();
   });
 
+  it('a bad file that was fixed and then reverted is known bad again: not parsed again', async () => {
+    const cache = fileParseCache(path.join(base, 'cache'), silentLogger);
+    await HubService.open(root, false, timingOutParser(), cache);
+    await writeFile(path.join(root, 'slow.md'), '# Fixed\n');
+    const fixing = timingOutParser();
+    await HubService.open(root, false, fixing, cache);
+    expect(fixing.asked).toEqual(['parse:slow.md']);
+    // Back to the bytes that spun: their hash is still known bad.
+    await writeFile(path.join(root, 'slow.md'), '# Spins\n');
+    const reverted = timingOutParser();
+    const hub = await HubService.open(root, false, reverted, cache);
+    expect(reverted.asked).toEqual([]);
+    expect(hub.overview().problems.map((p) => `${p.path}:${p.code}`)).toEqual(['deep.md:too-deep', 'slow.md:parse-timeout']);
+    await expect(hub.doc('slow.md')).rejects.toMatchObject({ code: 'unavailable' });
+    expect(reverted.asked).toEqual([]);
+  });
+
   it('a time-out the pool blames on a starved machine is tried again on the next start', async () => {
     const cache = fileParseCache(path.join(base, 'cache'), silentLogger);
     const starved = (): DocParser & { asked: string[] } => {
