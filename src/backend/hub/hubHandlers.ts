@@ -7,16 +7,23 @@ import { HubService } from './hubService';
 
 /** Creates the `hub.*` handlers. */
 export function createHubHandlers(ctx: BackendContext): Handlers<'hub.overview' | 'hub.doc' | 'hub.asset' | 'hub.open'> {
+  // The latest `hub.open`: an earlier one that settles after it must not replace its hub.
+  let latest = 0;
   return {
     'hub.overview': () => Promise.resolve(ctx.hub().overview()),
     'hub.doc': ({ path }) => ctx.hub().doc(path),
     'hub.asset': ({ path }) => ctx.hub().asset(path),
     'hub.open': async ({ root }) => {
+      const ticket = ++latest;
       await checkHubFolder(root);
       // The tree is back at once; docs are parsed in the background (`hub.progress` events).
       const hub = await HubService.start(root, root === ctx.options.bundledHub, ctx.parser, ctx.parseCache);
-      if (ctx.options.progressiveOpen !== true) {
+      if (ctx.options.progressiveOpen !== true && ticket === latest) {
         await hub.whenSettled();
+      }
+      if (ticket !== latest) {
+        hub.stop();
+        throw new ApiError('conflict', `Opening “${root}” was replaced by a later hub.`);
       }
       ctx.setHub(hub);
       ctx.logger.info('hub opened', { root });
