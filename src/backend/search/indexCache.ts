@@ -21,7 +21,7 @@ import type { SearchIndexDump } from '../../core/search/searchIndex';
 import { pidAlive, sweepTempFiles, writeFileDurableWith } from '../store/durableWrite';
 
 /** Bump when the tokenizer, fields or dump shape change: older caches are then ignored. */
-export const CACHE_VERSION = 7;
+export const CACHE_VERSION = 8;
 
 /** What the cache holds besides the index. */
 export type CacheMeta = { version: number; hubHash: string; docHashes: Record<string, string> };

@@ -67,12 +67,12 @@ export function buildOutline(path: string, headings: readonly OutlineHeading[], 
       topics.push(topic);
       current = topics.length === 1 ? preamble : { text: [], code: [] };
       texts.push({ topicId: topic.id, text: '', code: '' });
-      current.text.push(h.title);
+      current.text.push(htmlText(h.title));
       bodies.set(topic.id, current);
       continue;
     }
     if (h !== undefined) {
-      current.text.push(h.title);
+      current.text.push(htmlText(h.title));
     } else if (block.heading === null && block.code !== null) {
       current.code.push(block.code);
     } else if (block.heading === null) {

@@ -209,3 +209,15 @@ describe('fast outline = reader on generated markdown (seeded)', () => {
     agree('| a | b |\n|---|---|\n| c | d |\nrow\n===\n');
   });
 });
+
+describe('section text has no raw HTML from heading titles (found on a shared hub)', () => {
+  // Sachin880699__Python-Interview-tutorial/README.md: a setext heading of lines ending in `<br>`.
+  it('a heading whose title holds raw HTML gives its text only to the section text, on both paths', () => {
+    const md = '# T\n\n1 ) mixing <br>\n2 ) with keyword <br>\n---\n\nBody.\n\n## Nested <kbd>k</kbd> title\n';
+    for (const doc of [parseDoc('d.md', md), renderDoc('d.md', md, new Set(['d.md']))]) {
+      const text = doc.texts.map((t) => t.text).join('\n');
+      expect(text).not.toMatch(/<\/?[a-z]/i);
+      expect(text).toMatch(/mixing\s+2 \) with keyword/);
+    }
+  });
+});
