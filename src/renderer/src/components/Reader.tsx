@@ -1,10 +1,11 @@
-import { type CSSProperties, useCallback, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, useCallback, useEffect, useRef } from 'react';
 import type { StudyApi } from '../../../core/api/contract';
 import { docLang } from '../../../core/hub/docLang';
 import type { RenderedDoc } from '../../../core/hub/types';
 import { anchorElementId } from '../../../core/hub/userContentIds';
 import { contentScroller, followScroll, rememberedScroll, restoreScroll, scrollReaderTo } from '../readerScroll';
 import { type Route, routeHash } from '../route';
+import { useApi } from '../api/useApi';
 import { Outline } from './outline/Outline';
 import { useStickyTop } from './outline/useStickyTop';
 import { useWideReader } from './outline/useWideReader';
@@ -29,24 +30,13 @@ type State = { status: 'loading' } | { status: 'error'; message: string } | { st
  * where the learner left it when they return with back/forward.
  */
 export function Reader({ api, path, slug, q, currentSlug = null, onNavigate }: Props) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  // The parent keys this component by path, so a new doc starts from 'loading'.
+  const read = useApi(api, 'hub.doc', { path });
+  const state: State = read.value !== undefined ? { status: 'ready', doc: read.value } : read.error !== null ? { status: 'error', message: read.error.message } : { status: 'loading' };
   const articleRef = useRef<HTMLElement>(null);
   const layoutRef = useRef<HTMLDivElement>(null);
   const wide = useWideReader(layoutRef, state.status === 'ready');
   const stickyTop = useStickyTop(layoutRef, state.status === 'ready');
-
-  useEffect(() => {
-    // The parent keys this component by path, so a new doc starts from 'loading'.
-    let live = true;
-    void api['hub.doc']({ path }).then((res) => {
-      if (live) {
-        setState(res.ok ? { status: 'ready', doc: res.value } : { status: 'error', message: res.error.message });
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, path]);
 
   useSearchHighlight(articleRef, q !== undefined && q !== '' ? q.split(' ') : [], state.status === 'ready');
   // A heading's id, or hub HTML's `user-content-` one for a link written for GitHub (`#location`).

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useApi } from '../../api/useApi';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { EventSource } from '../../../../core/api/events';
 
@@ -6,24 +7,19 @@ type Progress = { done: number; total: number; phase: 'indexing' | 'ready' };
 
 /** Shows indexing progress while the search index is being built; nothing once it is ready. */
 export function IndexStatus({ api, events }: { api: StudyApi; events: EventSource }) {
-  const [progress, setProgress] = useState<Progress | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api['search.status']({}).then((res) => {
-      if (live && res.ok) {
-        setProgress((p) => p ?? res.value);
-      }
-    });
-    const unsubscribe = events.subscribe((e) => {
-      if (e.type === 'index.progress') {
-        setProgress({ done: e.done, total: e.total, phase: e.phase });
-      }
-    });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [api, events]);
+  const read = useApi(api, 'search.status', {});
+  // A pushed progress event is newer than the status read at start.
+  const [pushed, setPushed] = useState<Progress | null>(null);
+  useEffect(
+    () =>
+      events.subscribe((e) => {
+        if (e.type === 'index.progress') {
+          setPushed({ done: e.done, total: e.total, phase: e.phase });
+        }
+      }),
+    [events],
+  );
+  const progress: Progress | null = pushed ?? read.value ?? null;
   if (progress === null || progress.phase === 'ready') {
     return null;
   }

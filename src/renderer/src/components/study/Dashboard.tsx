@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { Completion, Dashboard as DashboardData } from '../../../../core/api/studyApi';
 import type { Route } from '../../route';
+import { useApi } from '../../api/useApi';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { ExportButton } from './ExportButton';
 import { ResetProgress } from './ResetProgress';
@@ -36,25 +37,10 @@ function Heatmap({ cells }: { cells: DashboardData['heatmap'] }) {
 
 /** The dashboard: overall, per-folder and per-doc progress, study days, streak, recent topics. */
 export function Dashboard({ api, onNavigate, onProgressChanged, version }: Props) {
-  const [data, setData] = useState<DashboardData | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void api['study.dashboard']({}).then((res) => {
-      if (live) {
-        if (res.ok) {
-          setData(res.value);
-        } else {
-          setError(res.error.message);
-        }
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, version, reload]);
+  const read = useApi(api, 'study.dashboard', {}, `${version}:${reload}`);
+  const data: DashboardData | null = read.value ?? null;
+  const error = data === null ? (read.error?.message ?? null) : null;
 
   if (error !== null) {
     return <div className="reader-status error" role="alert">
