@@ -118,16 +118,26 @@ function BulkConfirm(props: { question: string; confirmRef: RefObject<HTMLButton
   );
 }
 
-/** Sets each topic's state in turn; the first failure stops and is reported. */
+/** Sets each topic's state, a few at a time (a folder of 1,000 topics one by one took half a minute); the first failure is reported. */
 export async function markTopics(
   set: (change: TopicChange) => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
   changes: readonly TopicChange[],
+  concurrency = 8,
 ): Promise<string | null> {
-  for (const change of changes) {
-    const res = await set(change);
-    if (!res.ok) {
-      return res.error.message;
+  let next = 0;
+  let failure: string | null = null;
+  const worker = async (): Promise<void> => {
+    while (failure === null && next < changes.length) {
+      const change = changes[next++];
+      if (change === undefined) {
+        return;
+      }
+      const res = await set(change);
+      if (!res.ok) {
+        failure ??= res.error.message;
+      }
     }
-  }
-  return null;
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, changes.length) }, worker));
+  return failure;
 }
