@@ -51,3 +51,22 @@ test.describe('find in page on hostile docs', () => {
     await expect(bar.getByTestId('find-count')).toHaveText('1 of 1');
   });
 });
+
+test('Ctrl+F while the quick switcher is open does not strand a find bar behind the dialog', async ({ page, app }) => {
+  const reader = new ReaderPage(page);
+  await reader.open(app.url, '#/read/docs%2Fcollaboration.md');
+  await expect(reader.article).toBeVisible();
+  await reader.article.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+p');
+  const dialog = page.getByRole('dialog', { name: 'Go to doc' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Control+f');
+  await expect(dialog.getByRole('combobox')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  // Either no find bar, or one that has the focus (so Esc closes it): not one left open out of reach.
+  const bar = page.getByRole('search', { name: 'Find in page' });
+  if ((await bar.count()) > 0) {
+    await expect(bar.getByRole('searchbox')).toBeFocused();
+  }
+});

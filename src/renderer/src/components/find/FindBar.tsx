@@ -71,6 +71,10 @@ export function FindBar() {
   const before = useRef<HTMLElement | null>(null);
 
   const show = useCallback(() => {
+    if (document.querySelector('[aria-modal="true"]') !== null) {
+      // A dialog is open (it keeps the keyboard): a bar behind it could not be reached.
+      return;
+    }
     if (!open && document.activeElement instanceof HTMLElement) {
       before.current = document.activeElement;
     }
