@@ -33,3 +33,32 @@ describe('checkHubFolder (open hub with a bad path)', () => {
     await expect(checkHubFolder(path.join(file, 'below'))).rejects.toThrow(/is a file, not a folder/);
   });
 });
+
+describe('open hub: hostile paths (hostile13)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-open-h13-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('says a symlink loop is a loop, not a raw ELOOP code', async () => {
+    const { symlink } = await import('node:fs/promises');
+    await symlink(path.join(dir, 'b'), path.join(dir, 'a'));
+    await symlink(path.join(dir, 'a'), path.join(dir, 'b'));
+    const error = (await checkHubFolder(path.join(dir, 'a')).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).not.toMatch(/ELOOP/);
+    expect(error.message).toMatch(/link/i);
+  });
+
+  it('refuses a relative path instead of reading a folder relative to wherever the app was started', async () => {
+    await expect(checkHubFolder('src')).rejects.toThrow(/full path/);
+  });
+
+  it('accepts a path pasted with quotes around it (Windows "Copy as path")', async () => {
+    const { normalizeHubPath } = await import('../../../src/backend/hub/hubHandlers');
+    expect(normalizeHubPath(`"${dir}"`)).toBe(dir);
+    expect(normalizeHubPath(` '${dir}'\n`)).toBe(dir);
+    await expect(checkHubFolder(normalizeHubPath(`"${dir}"`))).resolves.toBeUndefined();
+  });
+});

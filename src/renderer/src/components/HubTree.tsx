@@ -98,6 +98,11 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
     }
   };
   const startBulk = (row: TreeRow, state: ProgressState, label: string): void => {
+    if (bulk?.phase === 'working') {
+      // One at a time: a second mark would lose the first one's result and its Undo.
+      setHint('Wait: topics are still being saved.');
+      return;
+    }
     const ids = rowTopicIds(tree, row.key);
     const stateOf = (id: string): ProgressState => progress?.progress[id]?.state ?? 'not-started';
     const changes = ids.filter((id) => stateOf(id) !== state).map((topicId) => ({ topicId, state }));

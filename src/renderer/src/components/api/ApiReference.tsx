@@ -3,6 +3,7 @@ import type { SpecView, StudyApi } from '../../../../core/api/contract';
 import type { ApiOperation, EndpointTopic } from '../../../../core/openapi/types';
 import type { Route } from '../../route';
 import { useApi } from '../../api/useApi';
+import { contentScroller, followScroll, rememberedScroll, restoreScroll } from '../../readerScroll';
 import { DocContent } from '../DocContent';
 import { Exercises } from './Exercises';
 import { OperationView } from './OperationView';
@@ -46,10 +47,26 @@ export function ApiReference({ api, path, slug, onNavigate, topicSlot }: Props) 
   }
 
   useEffect(() => {
-    if (state.status === 'ready' && slug !== null) {
+    if (state.status !== 'ready') {
+      return undefined;
+    }
+    // Back/forward to an entry the learner had scrolled returns there, as in a doc.
+    const scroller = contentScroller();
+    const remembered = rememberedScroll();
+    if (remembered !== null && scroller !== null) {
+      return restoreScroll(scroller, scroller.querySelector<HTMLElement>('article.api-reference'), remembered);
+    }
+    if (slug !== null) {
       document.getElementById(slug)?.scrollIntoView?.({ block: 'start' });
     }
+    return undefined;
   }, [state.status, slug]);
+
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    const scroller = ready ? contentScroller() : null;
+    return scroller !== null ? followScroll(scroller) : undefined;
+  }, [ready]);
 
   const bySlug = useMemo(
     () => new Map<string, ApiOperation>((read.value?.spec.operations ?? []).map((op) => [op.slug, op])),

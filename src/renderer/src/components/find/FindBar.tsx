@@ -10,7 +10,10 @@ const ALL = 'find-match';
 const CURRENT = 'find-current';
 /** Where find looks: the reader column (a doc, the API reference, the dashboard...). */
 const ROOT = 'main.content';
-const SKIP = 'script, style, svg, textarea, input, .find-bar, [aria-hidden="true"]';
+// Diagram labels are SVG text and are searched too; an SVG's <title>/<desc> is not shown.
+const SKIP = 'script, style, svg title, svg desc, textarea, input, .find-bar, [aria-hidden="true"]';
+/** More matches than this are counted as "5000+" (the page stays responsive on a one-letter query). */
+const LIMIT = 5000;
 
 function registry(): { reg: HighlightRegistry; Highlight: HighlightCtor } | null {
   const reg = (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
@@ -40,6 +43,7 @@ function findRanges(query: string): Range[] {
   return findInSegments(
     nodes.map((n) => n.data),
     query,
+    LIMIT + 1,
   ).flatMap((m) => {
     const start = nodes[m.startSeg];
     const end = nodes[m.endSeg];
@@ -67,6 +71,10 @@ export function FindBar() {
   const before = useRef<HTMLElement | null>(null);
 
   const show = useCallback(() => {
+    if (document.querySelector('[aria-modal="true"]') !== null) {
+      // A dialog is open (it keeps the keyboard): a bar behind it could not be reached.
+      return;
+    }
     if (!open && document.activeElement instanceof HTMLElement) {
       before.current = document.activeElement;
     }
@@ -106,7 +114,9 @@ export function FindBar() {
 
   // The page's text as last committed (re-read when it changes: `tick`).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- tick is the page's change signal
-  const ranges = useMemo(() => (open ? findRanges(q) : []), [open, q, tick]);
+  const found = useMemo(() => (open ? findRanges(q) : []), [open, q, tick]);
+  const capped = found.length > LIMIT;
+  const ranges = useMemo(() => (found.length > LIMIT ? found.slice(0, LIMIT) : found), [found]);
   const index = ranges.length === 0 ? 0 : Math.min(current, ranges.length - 1);
 
   // Paint the highlights and bring the current match into view.
@@ -134,6 +144,10 @@ export function FindBar() {
     if (!open || cur === undefined || el === null || el === undefined) {
       return;
     }
+    // A match inside a closed <details> is opened, as the browser's own find does.
+    for (let d = el.closest('details:not([open])'); d !== null; d = d.parentElement?.closest('details:not([open])') ?? null) {
+      (d as HTMLDetailsElement).open = true;
+    }
     const r = cur.getBoundingClientRect();
     if (r.top < 80 || r.bottom > window.innerHeight - 40 || (r.width === 0 && r.height === 0)) {
       el.scrollIntoView({ block: 'center', inline: 'nearest' });
@@ -158,7 +172,7 @@ export function FindBar() {
       close();
     }
   };
-  const count = q.trim() === '' ? '' : ranges.length === 0 ? 'No matches' : `${index + 1} of ${ranges.length}`;
+  const count = q.trim() === '' ? '' : ranges.length === 0 ? 'No matches' : `${index + 1} of ${ranges.length}${capped ? '+' : ''}`;
   return (
     <div className="find-bar" role="search" aria-label="Find in page" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), close())}>
       <input
