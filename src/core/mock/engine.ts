@@ -600,9 +600,11 @@ function slugify(s: string): string {
     s
       .toLowerCase()
       .normalize('NFKD')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'item'
+      // ASCII only, as Django's slugify (and the usual `^[a-z0-9-]+$` slug patterns): `Ñandú` -> `nandu`.
+      .replace(/\p{M}/gu, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 80)
+      .replace(/^-+|-+$/g, '') || 'item'
   );
 }
 

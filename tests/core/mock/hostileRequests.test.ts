@@ -1,0 +1,52 @@
+/** Hostile requests to the bundled spec's mock: unicode names, odd encodings, prototype keys. */
+import { describe, expect, it } from 'vitest';
+import { bundledModel, modelOf, session } from './helpers';
+
+describe('hostile requests', () => {
+  it('a category named in unicode gets a slug its own item path accepts: it can be read, changed and deleted', () => {
+    const s = session(bundledModel());
+    const created = s.send('POST', '/categories/', { name: 'Ñandú 日本 Café' });
+    expect(created.status).toBe(201);
+    const slug = (created.body as { slug: string }).slug;
+    // The spec's slug pattern is ^[a-z0-9]+(?:-[a-z0-9]+)*$ (as Django's slugify makes them).
+    expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(slug).toBe('nandu-cafe');
+    expect(s.send('GET', `/categories/${encodeURIComponent(slug)}/`).status).toBe(200);
+    expect(s.send('DELETE', `/categories/${encodeURIComponent(slug)}/`).status).toBe(204);
+    // A long name cut at 80 characters does not end the slug with a dash.
+    const tags = session(
+      modelOf(`
+openapi: 3.0.3
+info: { title: Tags, version: "1" }
+paths:
+  /tags/:
+    get: { responses: { "200": { description: ok } } }
+    post:
+      requestBody: { content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } }
+      responses: { "201": { description: ok, content: { application/json: { schema: { type: object, properties: { slug: { type: string, readOnly: true } } } } } } }
+  /tags/{slug}/:
+    get:
+      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]
+      responses: { "200": { description: ok } }
+`),
+    );
+    const long = tags.send('POST', '/tags/', { name: `${'a'.repeat(79)} b` });
+    expect((long.body as { slug?: string }).slug).toBe('a'.repeat(79));
+  });
+
+  it('malformed percent-encoding, traversal in ids and prototype names are answered, never thrown', () => {
+    const s = session(bundledModel());
+    for (const p of [
+      '/categories/%E0%A4%A/',
+      '/categories/%/',
+      '/categories/..%2F..%2Fetc%2Fpasswd/',
+      '/categories/../../etc/passwd',
+      '__proto__',
+      '?',
+    ]) {
+      expect(s.send('GET', p).status).toBeGreaterThanOrEqual(400);
+    }
+    expect(s.send('__proto__', '/categories/').status).toBe(405);
+    expect(s.send('GET', '/categories/', undefined, { exampleName: '__proto__' }).status).toBe(200);
+  });
+});
