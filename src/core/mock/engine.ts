@@ -646,7 +646,9 @@ function create(ctx: ActContext): MockResponse {
     resource['slug'] = slugify(named);
   }
   const idSchema = props['id'];
-  if (idSchema !== undefined || 'id' in resource) {
+  const field = keyField(model, collection, op.keyParam);
+  // No schema names an id, yet items are read by one (`/things/{id}/`): the server still hands one out.
+  if (idSchema !== undefined || 'id' in resource || (field === 'id' && op.keyParam !== null)) {
     const types = idSchema === undefined ? [] : typesOf(idSchema);
     if (idSchema?.['format'] === 'uuid' || (types.includes('string') && !types.includes('integer'))) {
       resource['id'] = uuidFor(++ctx.state.seq);
@@ -654,7 +656,6 @@ function create(ctx: ActContext): MockResponse {
       resource['id'] = store.nextId++;
     }
   }
-  const field = keyField(model, collection, op.keyParam);
   if (field !== 'id' && resource[field] === undefined) {
     resource[field] = typeof named === 'string' ? slugify(named) : String(resource['id'] ?? store.nextId);
   }
