@@ -576,10 +576,15 @@ function collectionOf(ctx: ActContext, collection: string, key: string): MockCol
     const example = pickExample(successOf(lister).spec?.examples ?? [], undefined);
     const value = example?.value;
     const results = isObject(value) && Array.isArray(value['results']) ? value['results'] : Array.isArray(value) ? value : [];
-    items.push(...results.filter(isObject).map((r) => clone(r)));
+    // No spread: a list example may hold ~200k items (under the 2 MiB spec limit), past the argument limit.
+    for (const r of results) {
+      if (isObject(r)) {
+        items.push(clone(r));
+      }
+    }
   }
   const ids = items.map((i) => i['id']).filter((id): id is number => typeof id === 'number' && Number.isInteger(id));
-  const created: MockCollection = { nextId: ids.length > 0 ? Math.max(...ids) + 1 : 1, items };
+  const created: MockCollection = { nextId: ids.reduce((a, b) => Math.max(a, b + 1), 1), items };
   ctx.state.collections[key] = created;
   return created;
 }

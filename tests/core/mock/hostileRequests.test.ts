@@ -104,3 +104,13 @@ describe('polynomial backtracking (left: needs a linear-time regex engine or che
     expect(riskyPattern('\\d+\\d+\\d+!')).toBe(true);
   });
 });
+
+describe('a huge list example', () => {
+  it('a 190k-item list example (under the 2 MiB spec limit) seeds the collection without overflowing the stack', () => {
+    const items = Array.from({ length: 190_000 }, (_, i) => `{"id":${i % 10}}`).join(',');
+    const spec = `{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{"/c/":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"example":[${items}]}}}}},"post":{"responses":{"201":{"description":"ok"}}}},"/c/{id}/":{"get":{"responses":{"200":{"description":"ok"}}}}}}`;
+    const s = session(modelOf(spec));
+    expect(s.send('GET', '/c/').status).toBe(200);
+    expect(s.send('POST', '/c/', {}).body).toMatchObject({ id: 10 });
+  });
+});
