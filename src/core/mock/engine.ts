@@ -576,10 +576,15 @@ function collectionOf(ctx: ActContext, collection: string, key: string): MockCol
     const example = pickExample(successOf(lister).spec?.examples ?? [], undefined);
     const value = example?.value;
     const results = isObject(value) && Array.isArray(value['results']) ? value['results'] : Array.isArray(value) ? value : [];
-    items.push(...results.filter(isObject).map((r) => clone(r)));
+    // No spread: a list example may hold ~200k items (under the 2 MiB spec limit), past the argument limit.
+    for (const r of results) {
+      if (isObject(r)) {
+        items.push(clone(r));
+      }
+    }
   }
   const ids = items.map((i) => i['id']).filter((id): id is number => typeof id === 'number' && Number.isInteger(id));
-  const created: MockCollection = { nextId: ids.length > 0 ? Math.max(...ids) + 1 : 1, items };
+  const created: MockCollection = { nextId: ids.reduce((a, b) => Math.max(a, b + 1), 1), items };
   ctx.state.collections[key] = created;
   return created;
 }
@@ -600,9 +605,11 @@ function slugify(s: string): string {
     s
       .toLowerCase()
       .normalize('NFKD')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'item'
+      // ASCII only, as Django's slugify (and the usual `^[a-z0-9-]+$` slug patterns): `Ñandú` -> `nandu`.
+      .replace(/\p{M}/gu, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 80)
+      .replace(/^-+|-+$/g, '') || 'item'
   );
 }
 
@@ -644,7 +651,9 @@ function create(ctx: ActContext): MockResponse {
     resource['slug'] = slugify(named);
   }
   const idSchema = props['id'];
-  if (idSchema !== undefined || 'id' in resource) {
+  const field = keyField(model, collection, op.keyParam);
+  // No schema names an id, yet items are read by one (`/things/{id}/`): the server still hands one out.
+  if (idSchema !== undefined || 'id' in resource || (field === 'id' && op.keyParam !== null)) {
     const types = idSchema === undefined ? [] : typesOf(idSchema);
     if (idSchema?.['format'] === 'uuid' || (types.includes('string') && !types.includes('integer'))) {
       resource['id'] = uuidFor(++ctx.state.seq);
@@ -652,7 +661,6 @@ function create(ctx: ActContext): MockResponse {
       resource['id'] = store.nextId++;
     }
   }
-  const field = keyField(model, collection, op.keyParam);
   if (field !== 'id' && resource[field] === undefined) {
     resource[field] = typeof named === 'string' ? slugify(named) : String(resource['id'] ?? store.nextId);
   }

@@ -184,23 +184,48 @@ function convert(root: YamlValue, value: YamlValue | undefined, mode: SchemaMode
 }
 
 /**
- * A quantified group that itself holds a quantifier (`(a+)+`, `(\\w*)*`): it can backtrack for
- * ages on a crafted string. A group that starts with a plain literal (`(?:-[a-z0-9]+)*`, the usual
- * separator idiom) is anchored by it each round and is kept.
+ * A quantified group (`(...)*`, `+`, `{n,}`) that holds a quantifier, an alternation or another
+ * group (`(a+)+`, `(x|x)*y`, `(?:a|aa)+`, `(([-.]|_+)?\w+)*`): it can backtrack for ages on a
+ * crafted string. A group that starts with a separator its rest cannot match (`(?:-[a-z0-9]+)*`,
+ * the usual slug idiom) is anchored by it each round and is kept.
  */
 export function riskyPattern(pattern: string): boolean {
-  const groups = /\(((?:[^()\\]|\\.)*)\)(?:[+*]|\{\d+,\d*\})/g;
-  for (let m = groups.exec(pattern); m !== null; m = groups.exec(pattern)) {
-    const body = (m[1] ?? '').replace(/^\?(?:[:=!]|<[=!]|<[A-Za-z]\w*>)/, '');
-    if (!/(?:[+*]|\{\d+,\d*\})/.test(body)) {
-      continue;
-    }
-    const anchored = /^[^[\\.(|^$?*+{]/.test(body) && !/^.[?*+{]/.test(body) && !body.includes('|');
-    if (!anchored) {
-      return true;
+  const open: number[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) {
+        i += pattern[i] === '\\' ? 1 : 0;
+      }
+    } else if (c === '(') {
+      open.push(i);
+    } else if (c === ')') {
+      const start = open.pop();
+      if (start !== undefined && /^(?:[+*]|\{\d+,\d*\})/.test(pattern.slice(i + 1)) && !separatedRound(pattern.slice(start + 1, i))) {
+        return true;
+      }
     }
   }
   return false;
+}
+
+/** True when one round of a repeated group cannot overlap the next (no inner choice, or a separator first). */
+function separatedRound(group: string): boolean {
+  const body = group.replace(/^\?(?:[:=!]|<[=!]|<[A-Za-z]\w*>)/, '');
+  if (!/[+*?{|(]/.test(body.replace(/\\./g, '').replace(/\[(?:\\.|[^\]\\])*\]/g, ''))) {
+    return true;
+  }
+  const m = /^(?:\\([^\w\s])|([^\w\s\\[.(|^$?*+{]))/.exec(body);
+  const sep = m?.[1] ?? m?.[2];
+  if (sep === undefined) {
+    return false;
+  }
+  const rest = body.slice(m?.[0].length ?? 0);
+  // The dashes of class ranges (`[a-z]`) are not the separator `-`; a literal dash (`[a-z-]`, `\-`) is.
+  const literal = rest.replace(/\[((?:\\.|[^\]\\])*)\]/g, (_, inner: string) => `[${inner.replace(/(?<=[^\\^])-(?=.)/g, '')}]`);
+  return !/^[?*+{]/.test(rest) && !/[|(.]|\\[SWDpP]|\[\^/.test(rest) && !literal.includes(sep);
 }
 
 function compiles(pattern: string): boolean {

@@ -87,26 +87,32 @@ export function emptyMockState(): MockState {
   return { version: 1, seq: 0, collections: {} };
 }
 
-/** True when `value` has the shape of a MockState (read back from disk). */
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** True when `value` has the shape of a MockState (read back from disk), down to each item and entry. */
 export function isMockState(value: unknown): value is MockState {
-  if (value === null || typeof value !== 'object') {
+  if (!isRecord(value)) {
     return false;
   }
   const v = value as { version?: unknown; seq?: unknown; collections?: unknown; journal?: unknown; singletons?: unknown };
-  if (v.journal !== undefined && !Array.isArray(v.journal)) {
+  if (v.journal !== undefined && !(Array.isArray(v.journal) && v.journal.every(isJournalEntry))) {
     return false;
   }
-  if (v.singletons !== undefined && (v.singletons === null || typeof v.singletons !== 'object' || Array.isArray(v.singletons))) {
+  if (v.singletons !== undefined && !(isRecord(v.singletons) && Object.values(v.singletons).every(isRecord))) {
     return false;
   }
-  if (v.version !== 1 || typeof v.seq !== 'number' || v.collections === null || typeof v.collections !== 'object') {
+  if (v.version !== 1 || !Number.isFinite(v.seq) || !isRecord(v.collections)) {
     return false;
   }
-  return Object.values(v.collections as Record<string, unknown>).every(
-    (c) =>
-      c !== null &&
-      typeof c === 'object' &&
-      typeof (c as { nextId?: unknown }).nextId === 'number' &&
-      Array.isArray((c as { items?: unknown }).items),
+  return Object.values(v.collections).every(
+    (c) => isRecord(c) && Number.isInteger(c['nextId']) && Array.isArray(c['items']) && c['items'].every(isRecord),
+  );
+}
+
+function isJournalEntry(e: unknown): boolean {
+  return (
+    isRecord(e) &&
+    ['op', 'collection', 'field', 'key'].every((k) => typeof e[k] === 'string') &&
+    (e['keys'] === undefined || (Array.isArray(e['keys']) && e['keys'].every((k) => typeof k === 'string')))
   );
 }

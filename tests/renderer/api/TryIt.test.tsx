@@ -75,7 +75,7 @@ describe('TryIt', () => {
       body: `{"name":"Ada's"}`,
     };
     expect(commandFor('curl', r)).toBe(
-      `curl -X POST 'http://localhost:8000/api/v1/categories/' \\\n  -H 'Authorization: Bearer t' \\\n  -H 'Content-Type: application/json' \\\n  --data '{"name":"Ada'\\''s"}'`,
+      `curl -X POST 'http://localhost:8000/api/v1/categories/' \\\n  -H 'Authorization: Bearer t' \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{"name":"Ada'\\''s"}'`,
     );
     expect(commandFor('httpie', { ...r, body: '' })).toBe(`http POST 'http://localhost:8000/api/v1/categories/' 'Authorization:Bearer t'`);
     const fetchText = commandFor('fetch', r);
@@ -175,7 +175,9 @@ paths:
       { name: 'note', required: false, type: 'string', file: false, value: "it's" },
     ];
     const request = { method: 'POST', url: 'http://x/upload', headers: {}, body: '', kind: 'multipart' as const, fields };
-    expect(commandFor('curl', request)).toBe(`curl -X POST 'http://x/upload' \\\n  -F 'file=@photo.png' \\\n  -F 'note=it'\\''s'`);
+    expect(commandFor('curl', request)).toBe(
+      `curl -X POST 'http://x/upload' \\\n  -F 'file=@photo.png' \\\n  --form-string 'note=it'\\''s'`,
+    );
     expect(commandFor('httpie', request)).toBe(`http --multipart POST 'http://x/upload' 'file@photo.png' 'note=it'\\''s'`);
     expect(commandFor('fetch', request)).toContain('body.append("file", "photo.png");');
     expect(commandFor('curl', { ...request, kind: 'form' })).toContain(`--data-urlencode 'note=it'\\''s'`);

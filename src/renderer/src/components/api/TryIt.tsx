@@ -101,6 +101,8 @@ export function encodeForm(fields: FormField[]): string {
 }
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+/** An HTTPie request item's part with its separators escaped (`note=@x` would read the file x). */
+const httpieEscape = (s: string): string => s.replace(/[\\:=@;]/g, (c) => `\\${c}`);
 
 /** The request as a curl, HTTPie or fetch command (for a real server; the mock needs none). */
 export function commandFor(kind: 'curl' | 'httpie' | 'fetch', r: CommandRequest): string {
@@ -111,29 +113,31 @@ export function commandFor(kind: 'curl' | 'httpie' | 'fetch', r: CommandRequest)
     const body =
       form === null
         ? hasBody
-          ? [`-H 'Content-Type: application/json'`, `--data ${shellQuote(r.body)}`]
+          ? [`-H 'Content-Type: application/json'`, `--data-raw ${shellQuote(r.body)}`]
           : []
         : form.map((f) =>
             r.kind === 'multipart'
-              ? `-F ${shellQuote(`${f.name}=${f.file ? '@' : ''}${f.value}`)}`
+              ? // `-F name=@x` or `name=<x` reads the file x: a text field is sent with --form-string.
+                f.file
+                ? `-F ${shellQuote(`${f.name}=@${f.value}`)}`
+                : `--form-string ${shellQuote(`${f.name}=${f.value}`)}`
               : `--data-urlencode ${shellQuote(`${f.name}=${f.value}`)}`,
           );
-    return [`curl -X ${r.method} ${shellQuote(r.url)}`, ...headers.map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`), ...body].join(
-      ' \\\n  ',
-    );
+    // A URL starting with `-` (a hostile server URL) would be read as an option.
+    const url = r.url.startsWith('-') ? `--url ${shellQuote(r.url)}` : shellQuote(r.url);
+    return [`curl -X ${r.method} ${url}`, ...headers.map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`), ...body].join(' \\\n  ');
   }
   if (kind === 'httpie') {
+    const target = `${r.url.startsWith('-') ? '-- ' : ''}${r.method} ${shellQuote(r.url)}`;
+    const headerItems = headers.map(([k, v]) => shellQuote(`${httpieEscape(k)}:${httpieEscape(v)}`));
     if (form !== null) {
       return [
-        `http ${r.kind === 'multipart' ? '--multipart' : '--form'} ${r.method} ${shellQuote(r.url)}`,
-        ...headers.map(([k, v]) => shellQuote(`${k}:${v}`)),
-        ...form.map((f) => shellQuote(`${f.name}${f.file ? '@' : '='}${f.value}`)),
+        `http ${r.kind === 'multipart' ? '--multipart' : '--form'} ${target}`,
+        ...headerItems,
+        ...form.map((f) => shellQuote(`${httpieEscape(f.name)}${f.file ? '@' : '='}${httpieEscape(f.value)}`)),
       ].join(' ');
     }
-    return (
-      [`http ${r.method} ${shellQuote(r.url)}`, ...headers.map(([k, v]) => shellQuote(`${k}:${v}`))].join(' ') +
-      (hasBody ? ` <<< ${shellQuote(r.body)}` : '')
-    );
+    return [`http ${target}`, ...headerItems].join(' ') + (hasBody ? ` <<< ${shellQuote(r.body)}` : '');
   }
   if (form !== null) {
     const lines =
@@ -194,7 +198,9 @@ export function fieldErrorsOf(body: unknown): { where: string; field: string; me
   }
   return errors.slice(0, 50).flatMap((e: unknown) => {
     const x = (e ?? {}) as { in?: unknown; field?: unknown; message?: unknown };
-    return typeof x.message === 'string' ? [{ where: typeof x.in === 'string' ? x.in : '', field: typeof x.field === 'string' ? x.field : '', message: x.message }] : [];
+    return typeof x.message === 'string'
+      ? [{ where: typeof x.in === 'string' ? x.in : '', field: typeof x.field === 'string' ? x.field : '', message: x.message }]
+      : [];
   });
 }
 
