@@ -117,6 +117,17 @@ describe('built main process (stub electron, installed layout, no node_modules)'
     subframe = false,
   ): Promise<Record<string, unknown>> =>
     (await run.ask({ cmd: 'invoke', channel, args, frameUrl, subframe }, 'ipc.result'))['result'] as Record<string, unknown>;
+  /** The hub overview once every doc is read (the app opens progressively: `parsing` is null when done). */
+  const settledOverview = async (run: MainRun): Promise<Record<string, unknown>> => {
+    for (let i = 0; i < 600; i++) {
+      const overview = await invoke(run, 'nexus:hub.overview');
+      if (((overview['value'] as { parsing?: unknown } | undefined)?.parsing ?? null) === null) {
+        return overview;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the hub was still being read after 60 s');
+  };
 
   it('imports nothing but electron and node: built-ins; the preload requires only electron', () => {
     const main = path.join(build, 'main');
@@ -205,8 +216,8 @@ describe('built main process (stub electron, installed layout, no node_modules)'
       });
     }
 
-    const overview = await invoke(run, 'nexus:hub.overview');
-    expect(overview).toMatchObject({ ok: true, value: { bundled: true } });
+    const overview = await settledOverview(run);
+    expect(overview).toMatchObject({ ok: true, value: { bundled: true, parsing: null } });
     const value = overview['value'] as { docCount: number; problems: unknown[] };
     expect(value.docCount).toBeGreaterThan(2);
     expect(value.problems).not.toContainEqual(WORKERS_UNAVAILABLE);
@@ -294,7 +305,7 @@ describe('built main process (stub electron, installed layout, no node_modules)'
     const dataDir = path.join(root, 'broken-data');
     const run = start(layout, { STUB_PACKAGED: '1', STUB_RESOURCES_PATH: layout.resources, NEXUS_DATA_DIR: dataDir });
     await run.waitFor('loadURL');
-    const overview = await invoke(run, 'nexus:hub.overview');
+    const overview = await settledOverview(run);
     const value = overview['value'] as { docCount: number; problems: unknown[] };
     expect(value.docCount).toBeGreaterThan(2);
     expect(value.problems).toContainEqual(WORKERS_UNAVAILABLE);
