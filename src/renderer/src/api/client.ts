@@ -59,19 +59,40 @@ export function setApi(next: StudyApi): void {
   api = next;
 }
 
-/** Push events over Server-Sent Events from the web host. */
-export function createHttpEvents(token: string): EventSource {
+/**
+ * Push events over Server-Sent Events from the web host: ONE connection shared by every subscriber
+ * (a browser allows only 6 connections per host over HTTP/1.1; a stream per component would leave
+ * none for the API calls, which would then wait forever). Opened with the first subscriber, closed
+ * with the last.
+ */
+export function createHttpEvents(token: string, open: (url: string) => globalThis.EventSource = (url) => new window.EventSource(url)): EventSource {
+  const listeners = new Set<(event: AppEvent) => void>();
+  let source: globalThis.EventSource | null = null;
   return {
     subscribe: (listener: (event: AppEvent) => void) => {
-      const source = new window.EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      source.onmessage = (message: MessageEvent<string>) => {
-        try {
-          listener(JSON.parse(message.data) as AppEvent);
-        } catch {
-          // A malformed event is dropped.
+      const entry = (event: AppEvent): void => listener(event);
+      listeners.add(entry);
+      if (source === null) {
+        source = open(`/api/events?token=${encodeURIComponent(token)}`);
+        source.onmessage = (message: MessageEvent<string>) => {
+          let event: AppEvent;
+          try {
+            event = JSON.parse(message.data) as AppEvent;
+          } catch {
+            return; // A malformed event is dropped.
+          }
+          for (const l of [...listeners]) {
+            l(event);
+          }
+        };
+      }
+      return () => {
+        listeners.delete(entry);
+        if (listeners.size === 0 && source !== null) {
+          source.close();
+          source = null;
         }
       };
-      return () => source.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type CSSProperties, useCallback, useEffect, useRef } from 'react';
+import { type CSSProperties, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { StudyApi } from '../../../core/api/contract';
 import { docLang } from '../../../core/hub/docLang';
 import type { RenderedDoc } from '../../../core/hub/types';
@@ -32,7 +32,11 @@ type State = { status: 'loading' } | { status: 'error'; message: string } | { st
 export function Reader({ api, path, slug, q, currentSlug = null, onNavigate }: Props) {
   // The parent keys this component by path, so a new doc starts from 'loading'.
   const read = useApi(api, 'hub.doc', { path });
-  const state: State = read.value !== undefined ? { status: 'ready', doc: read.value } : read.error !== null ? { status: 'error', message: read.error.message } : { status: 'loading' };
+  // One object per answer: the effects below run when the doc arrives, not on every render.
+  const state = useMemo<State>(
+    () => (read.value !== undefined ? { status: 'ready', doc: read.value } : read.error !== null ? { status: 'error', message: read.error.message } : { status: 'loading' }),
+    [read.value, read.error],
+  );
   const articleRef = useRef<HTMLElement>(null);
   const layoutRef = useRef<HTMLDivElement>(null);
   const wide = useWideReader(layoutRef, state.status === 'ready');
