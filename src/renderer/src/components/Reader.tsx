@@ -71,9 +71,10 @@ export function Reader({ api, path, slug, q, currentSlug = null, onNavigate }: P
       scroller?.scrollTo({ top: 0 });
     }
     return undefined;
-    // `q` is read, not followed: new search words arrive with a new route (and targetId).
+    // `q` is read, not followed: new search words arrive with a new route (and targetId). The sticky
+    // bars' height settles after the doc shows: the heading is placed again below them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state, targetId]);
+  }, [state, targetId, stickyTop]);
 
   const ready = state.status === 'ready';
   useEffect(() => {
