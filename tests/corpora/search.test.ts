@@ -127,6 +127,9 @@ describe.runIf(existsSync(hubs))('clean search on the shared hubs', () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(20);
+    // Since issue 15 the section text itself drops raw HTML (tests/core/hub/outline.test.ts), so
+    // only a few sections still carry markup-like text to check here (3 on the shared hubs); at
+    // least one must be checked, or this test would pass by checking nothing.
+    expect(checked).toBeGreaterThan(0);
   });
 });
