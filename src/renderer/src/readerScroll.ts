@@ -102,7 +102,13 @@ export function keepInView(el: HTMLElement): void {
 export function restoreScroll(scroller: HTMLElement, content: HTMLElement | null, remembered: number): () => void {
   const apply = (): boolean => {
     const top = Math.max(0, remembered + textOffset(scroller));
+    const before = scroller.scrollTop;
     scroller.scrollTop = top;
+    if (scroller.scrollTop === before) {
+      // Placed again after the bars above settled, at the same offset: no scroll event comes, but
+      // what follows scrolling (the topic in view, whose threshold moved with the bars) must look again.
+      scroller.dispatchEvent(new Event('scroll'));
+    }
     return scroller.scrollTop >= top - 1;
   };
   if (apply() || content === null || typeof ResizeObserver === 'undefined') {
