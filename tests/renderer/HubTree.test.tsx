@@ -1,34 +1,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildHubTree } from '../../src/core/hub/hubTree';
-import type { DocSummary, Topic } from '../../src/core/hub/types';
 import { HubTree } from '../../src/renderer/src/components/HubTree';
+import { treeDocs } from './hubTreeFixture';
 
-function topic(docPath: string, slug: string, depth: 1 | 2 | 3, parent: string | null): Topic {
-  return {
-    id: `${docPath}#${slug}`,
-    docPath,
-    slug,
-    title: slug.toUpperCase(),
-    depth,
-    parentId: parent === null ? null : `${docPath}#${parent}`,
-    line: 1,
-  };
-}
-const docs: DocSummary[] = [
-  { path: 'README.md', title: 'Readme', topics: [topic('README.md', 'readme', 1, null)], encoding: 'utf-8' },
-  {
-    path: 'docs/a.md',
-    title: 'Doc A',
-    topics: [
-      topic('docs/a.md', 'a', 1, null),
-      topic('docs/a.md', 'one', 2, 'a'),
-      topic('docs/a.md', 'sub', 3, 'one'),
-      topic('docs/a.md', 'two', 2, 'a'),
-    ],
-    encoding: 'utf-8',
-  },
-];
+const docs = treeDocs;
 
 describe('HubTree', () => {
   afterEach(cleanup);

@@ -1,35 +1,14 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildHubTree } from '../../../src/core/hub/hubTree';
-import type { DocSummary, Topic } from '../../../src/core/hub/types';
+import type { DocSummary } from '../../../src/core/hub/types';
 import type { ProgressEntry } from '../../../src/core/api/studyApi';
 import { HubTree } from '../../../src/renderer/src/components/HubTree';
+import { topic, treeDocs } from '../hubTreeFixture';
 import type { ProgressView } from '../../../src/renderer/src/components/study/useStudy';
 
-function topic(docPath: string, slug: string, depth: 1 | 2 | 3, parent: string | null): Topic {
-  return {
-    id: `${docPath}#${slug}`,
-    docPath,
-    slug,
-    title: slug.toUpperCase(),
-    depth,
-    parentId: parent === null ? null : `${docPath}#${parent}`,
-    line: 1,
-  };
-}
 const docs: DocSummary[] = [
-  { path: 'README.md', title: 'Readme', topics: [topic('README.md', 'readme', 1, null)], encoding: 'utf-8' },
-  {
-    path: 'docs/a.md',
-    title: 'Doc A',
-    topics: [
-      topic('docs/a.md', 'a', 1, null),
-      topic('docs/a.md', 'one', 2, 'a'),
-      topic('docs/a.md', 'sub', 3, 'one'),
-      topic('docs/a.md', 'two', 2, 'a'),
-    ],
-    encoding: 'utf-8',
-  },
+  ...treeDocs,
   { path: 'docs/b.md', title: 'Doc B', topics: [topic('docs/b.md', 'b1', 2, null), topic('docs/b.md', 'b2', 2, null)], encoding: 'utf-8' },
 ];
 const tree = buildHubTree(docs);
