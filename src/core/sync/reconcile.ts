@@ -97,6 +97,11 @@ export function reconcileNotes(local: NoteSide, remote: NoteSide, base: Readonly
         // this note (an old version brought back by a restored backup): the repo's version wins.
         out.push(rn);
         result.down.push(id);
+      } else if ([...copiesIn(l, id), ...copiesIn(r, id)].some((c) => c.body === rn.body && c.topicId === rn.topicId)) {
+        // The repo's text is already kept as a copy on one side (the same text saved at another
+        // time, e.g. restored from the Trash on two machines): local stays, the loop carries that copy.
+        out.push(ln);
+        result.up.push(id);
       } else {
         out.push(ln);
         result.up.push(id);

@@ -481,3 +481,25 @@ describe('reconcileNotes: an old version that the repo already keeps as a confli
     expect(r.conflicts).toHaveLength(1);
   });
 });
+
+describe('reconcileNotes: the same text at two times (a note restored from the Trash on two machines)', () => {
+  // Found by the sync fuzzer (seed 1439305585): two machines restored one note from the Trash, so
+  // the same text existed at two `updatedAt`s. A conflict against the first made a copy; a later
+  // conflict against the second made another copy of the same text under another id (the id hashes
+  // the time too), and the machine held that text twice.
+  it('does not make a second copy of a text a copy here or in the repo already holds', () => {
+    const t1 = v('n', 2);
+    const t2 = { ...t1, updatedAt: '2025-01-20T00:00:00.000Z' };
+    const mine = v('n', 7);
+    const first = { ...t1, id: conflictCopyId(t1), title: `Conflict copy from laptop-a 2025-01-03 10:00: ${t1.title}`, tags: [CONFLICT_TAG] };
+    for (const [localNotes, remoteNotes] of [
+      [[mine, first], [t2]],
+      [[mine], [t2, first]],
+    ] as const) {
+      const r = reconcileNotes(side(localNotes), side(remoteNotes), baseOf(v('n', 1)), origin);
+      expect(r.notes.filter((n) => n.body === t1.body).map((n) => n.id)).toEqual([first.id]);
+      expect(r.notes.find((n) => n.id === 'n')?.body).toBe(mine.body);
+      expect(r.conflicts).toEqual([]);
+    }
+  });
+});
