@@ -2,7 +2,7 @@
 import type { Note, ProgressEntry, SyncBase, TrashEntry } from '../db/schema';
 import { serialiseNote } from './noteFile';
 import { progressNewer } from './merge';
-import { mergeTombstones, noteHash } from './reconcile';
+import { copiesIn, mergeTombstones, noteHash } from './reconcile';
 import type { SyncProgress, Tombstones } from './types';
 
 /** What a sync read from the database before it merged. */
@@ -61,9 +61,13 @@ export function applyMerge(current: DbPart, exported: SyncExport, merged: SyncIm
   const madeMeanwhile: Tombstones = Object.fromEntries(Object.entries(current.tombstones).filter(([id]) => !Object.hasOwn(exported.tombstones, id)));
   const tombstones = mergeTombstones(merged.tombstones, madeMeanwhile, alive);
   const trash: TrashEntry[] = [...current.trash.filter((t) => !alive.has(t.note.id))];
+  const kept = new Map(notes.map((n) => [n.id, n]));
+  // A version whose text lives on in a conflict copy of its note is not lost: restoring it from
+  // the Trash would only give the learner that text twice.
+  const livesOn = (c: Note): boolean => copiesIn(kept, c.id).some((k) => k.body === c.body && k.topicId === c.topicId);
   for (const n of merged.deleted) {
     const c = cur.get(n.id);
-    if (c !== undefined && !alive.has(n.id) && !trash.some((t) => t.note.id === n.id)) {
+    if (c !== undefined && !alive.has(n.id) && !trash.some((t) => t.note.id === n.id) && !livesOn(c)) {
       trash.push({ note: c, deletedAt: now, reason: 'sync' });
     }
   }

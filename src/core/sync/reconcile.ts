@@ -21,7 +21,7 @@ function sameContent(a: SyncNote, b: SyncNote): boolean {
 }
 
 /** The conflict copies (`<id>~c...`) of note `id` held on one side. */
-function copiesIn(side: ReadonlyMap<string, SyncNote>, id: string): SyncNote[] {
+export function copiesIn(side: ReadonlyMap<string, SyncNote>, id: string): SyncNote[] {
   const out: SyncNote[] = [];
   for (const [k, n] of side) {
     if (k.startsWith(`${id.slice(0, 80)}~c`) && n.tags.includes(CONFLICT_TAG)) {

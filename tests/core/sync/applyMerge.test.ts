@@ -148,6 +148,25 @@ describe('applyMerge: notes', () => {
     expect(out.syncBase.notes).toEqual(hashes(v('b', 0)));
   });
 
+  // Found by the sync fuzzer (seed 499150180): machine B's edit of a note conflicted with A's and
+  // became a conflict copy; A then deleted the note, and B's sync moved its version to the Trash
+  // although the copy holds the same text: restoring it gave B that text twice.
+  it('does not put in the Trash a version whose text lives on in a conflict copy of that note', () => {
+    const gone = v('a', 3);
+    const copy = conflictCopy(gone, { machine: 'laptop-a', time: '2025-01-05 10:00' });
+    const out = applyMerge(
+      db({ notes: [gone, v('b', 0)] }),
+      exp([gone, v('b', 0)]),
+      imp([v('b', 0), copy], { deleted: [gone], tombstones: { a: stone(v('a', 4)) } }),
+      NOW,
+    );
+    expect(out.notes.map((n) => n.id).sort()).toEqual([copy.id, 'b']);
+    expect(out.trash).toEqual([]);
+    // Another text of that note still goes to the Trash.
+    const other = applyMerge(db({ notes: [v('a', 5)] }), exp([v('a', 5)]), imp([copy], { deleted: [v('a', 5)] }), NOW);
+    expect(other.trash.map((t) => t.note.body)).toEqual([v('a', 5).body]);
+  });
+
   it('keeps a note the repo deleted if the learner edited it during the sync (no Trash, no tombstone)', () => {
     const out = applyMerge(
       db({ notes: [v('a', 3)] }),
