@@ -1,5 +1,6 @@
 /** Checks values against prepared schemas with ajv (JSON Schema 2020-12); failures name each field. */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { linearRegExp } from './regex';
 import type { FieldProblem, Json, JsonObject } from './types';
 
 /** Most problems reported for one value. */
@@ -14,6 +15,8 @@ export class SchemaValidator {
     validateSchema: false,
     // A spec's `$ref`s are inlined before compiling; nothing is ever loaded.
     loadSchema: undefined,
+    // Patterns run on RE2 (linear time): no spec pattern can make a crafted value hang the backend.
+    code: { regExp: linearRegExp },
   });
   private readonly compiled = new WeakMap<JsonObject, ValidateFunction | string>();
 
