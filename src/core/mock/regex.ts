@@ -328,3 +328,134 @@ export const linearRegExp: NonNullable<CodeOptions['regExp']> = Object.assign(
   },
   { code: 'linearRegExp' },
 );
+
+/** re2js's compiled program (an NFA), as far as the generator reads it. */
+type Inst = { op: number; out: number; arg: number; runes: ArrayLike<number> };
+type Prog = { inst: Inst[]; start: number };
+/** re2js's instruction codes (`Inst` in re2js; a layout change makes `sampleOf` give up, never lie). */
+const OP = { ALT: 1, ALT_MATCH: 2, CAPTURE: 3, EMPTY_WIDTH: 4, FAIL: 5, MATCH: 6, NOP: 7, RUNE: 8, RUNE1: 9, ANY: 10, ANY_NOT_NL: 11 };
+/** Longest sample tried. */
+const MAX_SAMPLE = 256;
+/** Characters a sample prefers, so it reads like data (`AAA-0000`, `my-slug`). */
+const PREFERRED = [...'aA0-_. @:/+#'].map((c) => c.codePointAt(0) ?? 0);
+
+/**
+ * A short string `pattern` matches, found on the engine's own program (the fewest characters to
+ * its match, preferring the first alternative), then checked by the engine; null when there is none
+ * or the pattern cannot be run.
+ */
+export function sampleOf(pattern: string): string | null {
+  const re = compilePattern(pattern);
+  if (typeof re === 'string') {
+    return null;
+  }
+  const prog = re.re2().prog as Prog | undefined;
+  if (prog === undefined || !Array.isArray(prog.inst) || typeof prog.start !== 'number') {
+    return null;
+  }
+  const found = shortestPath(prog);
+  return found !== null && re.test(found) ? found : null;
+}
+
+function shortestPath(prog: Prog): string | null {
+  const n = prog.inst.length;
+  const seen = new Uint8Array(n);
+  const prev = new Int32Array(n).fill(-1);
+  const char = new Array<string>(n).fill('');
+  let layer = [prog.start];
+  seen[prog.start] = 1;
+  for (let step = 0; step <= MAX_SAMPLE && layer.length > 0; step++) {
+    const stack = [...layer].reverse();
+    const consuming: number[] = [];
+    while (stack.length > 0) {
+      const pc = stack.pop() ?? 0;
+      const inst = prog.inst[pc];
+      const reach = (to: number, via: string): void => {
+        if (to >= 0 && to < n && seen[to] === 0) {
+          seen[to] = 1;
+          prev[to] = pc;
+          char[to] = via;
+          stack.push(to);
+        }
+      };
+      switch (inst?.op) {
+        case OP.MATCH:
+          return pathTo(pc, prev, char);
+        case OP.ALT:
+        case OP.ALT_MATCH:
+          // Pushed last, popped first: the first alternative is preferred.
+          reach(inst.arg, '');
+          reach(inst.out, '');
+          break;
+        case OP.CAPTURE:
+        case OP.NOP:
+        case OP.EMPTY_WIDTH:
+          // Anchors and boundaries are not followed here: the engine checks the sample afterwards.
+          reach(inst.out, '');
+          break;
+        case OP.RUNE:
+        case OP.RUNE1:
+        case OP.ANY:
+        case OP.ANY_NOT_NL:
+          consuming.push(pc);
+          break;
+        case OP.FAIL:
+          break;
+        default:
+          return null;
+      }
+    }
+    const next: number[] = [];
+    for (const pc of consuming) {
+      const inst = prog.inst[pc];
+      const c = inst === undefined ? null : runeOf(inst);
+      if (inst !== undefined && c !== null && inst.out >= 0 && inst.out < n && seen[inst.out] === 0) {
+        seen[inst.out] = 1;
+        prev[inst.out] = pc;
+        char[inst.out] = c;
+        next.push(inst.out);
+      }
+    }
+    layer = next;
+  }
+  return null;
+}
+
+function pathTo(pc: number, prev: Int32Array, char: string[]): string {
+  const parts: string[] = [];
+  for (let at = pc; at >= 0; at = prev[at] ?? -1) {
+    parts.push(char[at] ?? '');
+  }
+  return parts.reverse().join('');
+}
+
+/** A character the instruction accepts, a readable one when it can. */
+function runeOf(inst: Inst): string | null {
+  if (inst.op === OP.ANY || inst.op === OP.ANY_NOT_NL) {
+    return 'a';
+  }
+  const r = inst.runes;
+  if (r.length === 1) {
+    return String.fromCodePoint(r[0] ?? 0);
+  }
+  const inRanges = (c: number): boolean => {
+    for (let j = 0; j + 1 < r.length; j += 2) {
+      if ((r[j] ?? 0) <= c && c <= (r[j + 1] ?? -1)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const preferred = PREFERRED.find(inRanges) ?? [...Array(0x7f - 0x21).keys()].map((k) => k + 0x21).find(inRanges);
+  if (preferred !== undefined) {
+    return String.fromCodePoint(preferred);
+  }
+  for (let j = 0; j + 1 < r.length; j += 2) {
+    const lo = r[j] ?? 0;
+    const c = lo >= 0xd800 && lo <= 0xdfff ? 0xe000 : lo;
+    if (c <= (r[j + 1] ?? -1) && c <= 0x10ffff) {
+      return String.fromCodePoint(c);
+    }
+  }
+  return null;
+}

@@ -6,7 +6,7 @@
  */
 import { isInternalRef, resolveRef } from '../openapi/refs';
 import { type YamlValue, isMapping } from '../openapi/safeYaml';
-import { compilePattern } from './regex';
+import { compilePattern, patternTest, sampleOf } from './regex';
 import type { Json, JsonObject } from './types';
 
 /** Most schema nodes one prepared schema may hold (a bigger one is cut to `{}` with a note). */
@@ -365,7 +365,22 @@ function gen(schema: Json, ctx: GenerateContext, budget: { left: number }, depth
   }
 }
 
+/** A string for `schema`: by its format, else a word; one the pattern matches when it has one. */
 function stringFor(schema: JsonObject, ctx: GenerateContext): string {
+  const plain = plainStringFor(schema, ctx);
+  const pattern = schema['pattern'];
+  if (typeof pattern !== 'string' || patternTest(pattern, plain) !== false) {
+    return plain;
+  }
+  // A pattern the plain value misses: a short string the engine finds for it, if its length fits.
+  const sample = sampleOf(pattern);
+  const length = sample === null ? -1 : [...sample].length;
+  const min = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
+  const max = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Number.POSITIVE_INFINITY;
+  return sample !== null && length >= min && length <= max ? sample : plain;
+}
+
+function plainStringFor(schema: JsonObject, ctx: GenerateContext): string {
   switch (schema['format']) {
     case 'date-time':
       return ctx.now;

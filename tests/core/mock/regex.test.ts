@@ -2,7 +2,10 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, patternTest } from '../../../src/core/mock/regex';
+import { compilePattern, patternTest, sampleOf } from '../../../src/core/mock/regex';
+import { generate, prepareSchema } from '../../../src/core/mock/schema';
+import { SchemaValidator } from '../../../src/core/mock/validate';
+import { NOW, bundledModel } from './helpers';
 import { type YamlValue, isMapping, safeParseYaml } from '../../../src/core/openapi/safeYaml';
 
 const root = path.resolve(__dirname, '../../..');
@@ -145,6 +148,17 @@ describe('the patterns of real specs', () => {
     }
   }
 
+  it('a string generated for each of them is accepted by the validator', () => {
+    const validator = new SchemaValidator();
+    for (const pattern of [...patterns, ...TABLE.map(([p]) => p), '^[A-Z]{3}-\\d{4}$']) {
+      const schema = prepareSchema({}, { type: 'string', pattern }, 'response', new Set());
+      const value = generate(schema, ctx());
+      expect(typeof value, pattern).toBe('string');
+      expect(validator.check(schema, value, 'body', ''), `${pattern} -> ${JSON.stringify(value)}`).toEqual([]);
+      expect(new RegExp(pattern, 'u').test(value as string), pattern).toBe(true);
+    }
+  });
+
   it('the bundled spec has patterns, and every one runs on the engine and answers as V8 does', () => {
     // The corpora's specs hold none today; any they gain are checked here too.
     expect(patterns.size).toBeGreaterThanOrEqual(5);
@@ -154,5 +168,45 @@ describe('the patterns of real specs', () => {
         expect(patternTest(pattern, probe), `${pattern} on ${JSON.stringify(probe)}`).toBe(new RegExp(pattern, 'u').test(probe));
       }
     }
+  });
+});
+
+function ctx() {
+  let n = 0;
+  return { now: NOW, seq: () => ++n };
+}
+
+describe('strings generated for a pattern', () => {
+  it('read like data: fixed parts kept, classes filled with a plain character', () => {
+    expect(generate({ type: 'string', pattern: '^[A-Z]{3}-\\d{4}$' }, ctx())).toBe('AAA-0000');
+    expect(sampleOf('^\\d+\\.\\d{2}$')).toBe('0.00');
+    expect(sampleOf('^(?:foo|bar)baz$')).toBe('foobaz');
+  });
+
+  it("keep today's value when no string fits: an impossible pattern, or a sample outside minLength/maxLength", () => {
+    expect(sampleOf('a^b')).toBeNull();
+    expect(sampleOf('^a[]b$')).toBeNull();
+    expect(generate({ type: 'string', pattern: 'a^b' }, ctx())).toBe('string');
+    expect(generate({ type: 'string', pattern: '^[a-z]+$', minLength: 12 }, ctx())).toBe('stringxxxxxx');
+    expect(generate({ type: 'string', pattern: '^[A-Z]+$', minLength: 3 }, ctx())).toBe('string');
+    // A plain value the pattern already accepts is kept.
+    expect(generate({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, ctx())).toBe(NOW.slice(0, 10));
+  });
+
+  it("the bundled spec's generated responses meet every pattern they hold", () => {
+    const model = bundledModel();
+    const misses: string[] = [];
+    let checked = 0;
+    for (const op of model.operations) {
+      for (const r of op.responses) {
+        if (r.schema !== null) {
+          checked++;
+          const problems = model.validator.check(r.schema, generate(r.schema, ctx()), 'body', '');
+          misses.push(...problems.filter((p) => p.message.includes('pattern')).map((p) => `${op.method} ${op.template} ${r.status} ${p.field}: ${p.message}`));
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(misses).toEqual([]);
   });
 });
