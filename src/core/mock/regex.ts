@@ -269,6 +269,12 @@ function hex(cp: number): string {
   return `\\x{${cp.toString(16).toUpperCase()}}`;
 }
 
+/**
+ * Largest compiled program run (RE2 instructions; `^[a-z0-9]+(?:-[a-z0-9]+)*$` has 10, `^.{1,255}$`
+ * about 500). Matching costs up to this many steps per character of the value.
+ */
+const MAX_PROGRAM = 3_000;
+
 /** Most compiled patterns kept (a spec has a few dozen; a hostile one cannot grow this without end). */
 const MAX_CACHED = 2_000;
 const cache = new Map<string, RE2JS | string>();
@@ -301,7 +307,9 @@ function compileUncached(pattern: string): RE2JS | string {
     return translated.reason;
   }
   try {
-    return RE2JS.compile(translated.source);
+    const re = RE2JS.compile(translated.source);
+    // Linear in the value, but times the program's size: a huge program on a 1 MB body is slow too.
+    return re.programSize() > MAX_PROGRAM ? 'it is too complex for the linear-time engine' : re;
   } catch (e) {
     return `the linear-time engine cannot run it (${e instanceof Error ? e.message.slice(0, 120) : 'invalid'})`;
   }
