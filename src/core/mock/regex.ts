@@ -322,6 +322,25 @@ export function patternTest(pattern: string, value: string): boolean | null {
 }
 
 /**
+ * Most matching steps (program size x characters of the value) one validation spends on patterns.
+ * RE2 is linear, yet when its DFA gives up a 3000-instruction program crawls at ~50 µs a character;
+ * past the budget a value is not checked against its pattern (about a second at worst).
+ */
+export const MAX_PATTERN_STEPS = 10_000_000;
+let stepsLeft = Number.POSITIVE_INFINITY;
+
+/** Runs `check` (one validation) with a fresh pattern budget. */
+export function withPatternBudget<T>(check: () => T): T {
+  const outer = stepsLeft;
+  stepsLeft = MAX_PATTERN_STEPS;
+  try {
+    return check();
+  } finally {
+    stepsLeft = outer;
+  }
+}
+
+/**
  * ajv's `code.regExp`: every `pattern` and `patternProperties` key runs on RE2. Throws for a pattern
  * it cannot run (prepared schemas never hold one: `prepareSchema` drops them with a note).
  */
@@ -331,8 +350,17 @@ export const linearRegExp: NonNullable<CodeOptions['regExp']> = Object.assign(
     if (typeof re === 'string') {
       throw new Error(`Pattern ${pattern.slice(0, 60)} cannot be checked: ${re}`);
     }
+    const size = re.programSize();
+    const test = (s: string): boolean => {
+      const cost = size * s.length;
+      if (cost > stepsLeft) {
+        return true; // Over this validation's budget: not checked.
+      }
+      stepsLeft -= cost;
+      return re.test(s);
+    };
     // ajv keys compiled patterns by `toString()`: it must differ per pattern.
-    return { test: (s: string) => re.test(s), toString: () => `re2:${JSON.stringify(pattern)}` };
+    return { test, toString: () => `re2:${JSON.stringify(pattern)}` };
   },
   { code: 'linearRegExp' },
 );
