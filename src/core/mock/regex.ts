@@ -65,6 +65,8 @@ const CATEGORIES: Record<string, string> = {
   Unassigned: 'Cn',
 };
 
+const TOO_COMPLEX = 'it is too complex for the linear-time engine';
+
 /** Thrown inside the translator for syntax RE2 cannot run; caught by `translatePattern`. */
 class Unsupported extends Error {}
 
@@ -83,30 +85,76 @@ export function translatePattern(pattern: string): { source: string } | { reason
   }
 }
 
+/** Size of one group while translating: finished alternatives, the current one, its last atom. */
+type Frame = { alts: number; current: number; last: number };
+
 class Translator {
   private i = 0;
+  /** A rough program size (repeats multiplied out), so huge patterns are refused before RE2 builds them. */
+  private readonly frames: Frame[] = [{ alts: 0, current: 0, last: 0 }];
   constructor(private readonly p: string) {}
 
   run(): string {
     let out = '';
     while (this.i < this.p.length) {
       const c = this.p[this.i] ?? '';
+      const quantifier = /^\{(\d+)(,?)(\d*)\}/.exec(this.p.slice(this.i, this.i + 40));
       if (c === '\\') {
         out += this.escape(false);
+        this.atom(1);
       } else if (c === '[') {
         out += this.charClass();
+        this.atom(1);
       } else if (c === '.') {
         this.i++;
         out += JS_DOT;
+        this.atom(1);
       } else if (c === '(') {
         out += this.group();
+        this.frames.push({ alts: 0, current: 0, last: 0 });
+      } else if (c === ')' && this.frames.length > 1) {
+        const f = this.frames.pop();
+        this.i++;
+        out += ')';
+        this.atom((f?.alts ?? 0) + (f?.current ?? 0) + 1);
+      } else if (c === '|') {
+        const f = this.top();
+        f.alts += f.current + 1;
+        f.current = 0;
+        f.last = 0;
+        this.i++;
+        out += '|';
+      } else if (quantifier !== null) {
+        // `{n}`, `{n,}`, `{n,m}`: the last atom repeated (a lone `{` is a syntax error under `u`).
+        const n = Number(quantifier[1]);
+        const copies = quantifier[2] === '' ? n : quantifier[3] === '' ? n + 1 : Math.max(n, Number(quantifier[3]));
+        const f = this.top();
+        f.current += f.last * Math.max(copies - 1, 0) + 1;
+        f.last = 0;
+        this.i += quantifier[0].length;
+        out += quantifier[0];
       } else {
-        // Operators (`| * + ? { } ) ^ $`) and literals mean the same in both (a lone `{`, `}` or `]`
-        // is a syntax error under the `u` flag, so none reaches here as a literal).
+        // `* + ?`, `^ $` and literals mean the same in both (a lone `}` or `]` is a syntax error
+        // under the `u` flag, so none reaches here as a literal).
         out += this.literal(false);
+        this.atom(1);
       }
     }
+    const root = this.top();
+    if (root.alts + root.current > MAX_PROGRAM) {
+      throw new Unsupported(TOO_COMPLEX);
+    }
     return out;
+  }
+
+  private top(): Frame {
+    return this.frames[this.frames.length - 1] ?? { alts: 0, current: 0, last: 0 };
+  }
+
+  private atom(size: number): void {
+    const f = this.top();
+    f.current += size;
+    f.last = size;
   }
 
   private group(): string {
@@ -309,7 +357,7 @@ function compileUncached(pattern: string): RE2JS | string {
   try {
     const re = RE2JS.compile(translated.source);
     // Linear in the value, but times the program's size: a huge program on a 1 MB body is slow too.
-    return re.programSize() > MAX_PROGRAM ? 'it is too complex for the linear-time engine' : re;
+    return re.programSize() > MAX_PROGRAM ? TOO_COMPLEX : re;
   } catch (e) {
     return `the linear-time engine cannot run it (${e instanceof Error ? e.message.slice(0, 120) : 'invalid'})`;
   }

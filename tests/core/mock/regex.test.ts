@@ -93,6 +93,22 @@ describe('the linear-time pattern engine', () => {
     }
   });
 
+  it('refuses patterns whose repeats multiply out past its program limit before building them', () => {
+    // Valid ECMAScript, but each would take RE2 ~100 ms to build and be refused afterwards: 300 of
+    // them (distinct, so not cached) in one spec would hold up the mock for half a minute.
+    const schemas = Array.from({ length: 300 }, (_, i) => ({ type: 'string', pattern: `${i}${'.{1000}'.repeat(60)}` }));
+    const notes = new Set<string>();
+    for (const schema of schemas) {
+      expect(prepareSchema({}, schema, 'request', notes)).toEqual({ type: 'string' });
+    }
+    expect(notes.size).toBe(300);
+    expect([...notes][0]).toMatch(/is not checked \(it is too complex for the linear-time engine\)/);
+    expect(compilePattern('(a{1000}){1000}')).toBe('it is too complex for the linear-time engine');
+    expect(compilePattern('a{99999999999999999999}')).toBe('it is too complex for the linear-time engine');
+    // Big but within the limit: run.
+    expect(typeof compilePattern('^\\w{1,1000}$')).not.toBe('string');
+  });
+
   it('answers the former attack patterns correctly on long crafted values', () => {
     const n = 50_000;
     expect(patternTest('(a+)+$', `${'a'.repeat(n)}!`)).toBe(false);
