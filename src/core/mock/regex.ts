@@ -65,6 +65,11 @@ const CATEGORIES: Record<string, string> = {
   Unassigned: 'Cn',
 };
 
+/** General_Category short names RE2 knows. */
+const GC_SHORT = new Set(
+  'L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co'.split(' '),
+);
+
 const TOO_COMPLEX = 'it is too complex for the linear-time engine';
 
 /** Thrown inside the translator for syntax RE2 cannot run; caught by `translatePattern`. */
@@ -271,7 +276,11 @@ class Translator {
     const [key, value] = body.includes('=') ? body.split('=') : [undefined, body];
     let name = value ?? '';
     if (key === 'General_Category' || key === 'gc' || key === undefined) {
-      name = CATEGORIES[name] ?? name;
+      name = Object.hasOwn(CATEGORIES, name) ? (CATEGORIES[name] ?? name) : name;
+      // A lone name that is no category is a binary property (`Emoji`, `Alphabetic`): RE2's differ.
+      if (!GC_SHORT.has(name) && !(key === undefined && name === 'Any')) {
+        throw new Unsupported(`the property \\${c}{${body}} is not supported`);
+      }
     } else if (key !== 'Script' && key !== 'sc') {
       throw new Unsupported(`the property \\${c}{${body}} is not supported`);
     }
