@@ -147,7 +147,7 @@ export function route(
       for (const op of model.operations) {
         const m = op.pattern.exec(p);
         if (m !== null && (best === null || op.specificity > best.specificity)) {
-          best = { template: op.template, specificity: op.specificity, groups: m.slice(1) };
+          best = { template: op.template, specificity: op.specificity, groups: m.slice(1).map((g) => (typeof g === 'string' ? g : '')) };
         }
       }
       if (best === null) {
@@ -206,7 +206,9 @@ function authorised(model: MockModel, op: MockOperation, headers: Record<string,
     }
     if (s.type === 'http' || s.type === 'basic') {
       const scheme = s.type === 'basic' ? 'basic' : s.scheme;
-      return new RegExp(`^${scheme === '' ? '\\S+' : scheme}\\s+\\S`, 'i').test(auth);
+      // The scheme is spec text: compared as a word, never made into a regex.
+      const given = /^(\S+)\s+\S/.exec(auth)?.[1];
+      return given !== undefined && (scheme === '' || given.toLowerCase() === scheme);
     }
     // oauth2, openIdConnect and anything else: a bearer token.
     return /^bearer\s+\S/i.test(auth);

@@ -3,6 +3,7 @@
  * schemas, its security requirement, its examples, and the role it plays on the stored resources
  * (create, list, read, replace, update, delete, or a static answer). Nothing of the spec is run.
  */
+import { RE2JS } from 're2js';
 import { createSlugger } from '../hub/slug';
 import { detectSpec } from '../openapi/detect';
 import { operationSlugBase } from '../openapi/normalise';
@@ -39,8 +40,8 @@ export type MockOperation = {
   method: string;
   /** Path template as written (`/products/{productId}/`). */
   template: string;
-  /** Matches a concrete path; groups are the template's parameters in order. */
-  pattern: RegExp;
+  /** Matches a concrete path (linear time: RE2); groups are the template's parameters in order. */
+  pattern: RE2JS;
   paramNames: string[];
   /** Literal characters of the template: the more, the more specific the route. */
   specificity: number;
@@ -443,7 +444,15 @@ function routeOf(template: string): Pick<MockOperation, 'template' | 'pattern' |
       return escapeRegExp(part);
     })
     .join('');
-  return { template, pattern: new RegExp(`^${source}$`), paramNames, specificity };
+  // RE2: adjacent parameters (`/{a}{b}{c}x`) would backtrack polynomially in V8 on a long path.
+  let pattern: RE2JS;
+  try {
+    pattern = RE2JS.compile(`^${source}$`);
+  } catch {
+    // Too big for the engine: the route is never reached (a 404), rather than a thrown spec.
+    pattern = RE2JS.compile('[^\\x{0}-\\x{10FFFF}]');
+  }
+  return { template, pattern, paramNames, specificity };
 }
 
 /** The template without its last segment when that segment is one parameter (`/a/{id}/` -> `/a/`). */

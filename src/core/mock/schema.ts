@@ -6,13 +6,14 @@
  */
 import { isInternalRef, resolveRef } from '../openapi/refs';
 import { type YamlValue, isMapping } from '../openapi/safeYaml';
+import { compilePattern, patternTest, sampleOf } from './regex';
 import type { Json, JsonObject } from './types';
 
 /** Most schema nodes one prepared schema may hold (a bigger one is cut to `{}` with a note). */
 export const MAX_SCHEMA_NODES = 5_000;
 /** Deepest nesting kept. */
 const MAX_DEPTH = 40;
-/** Longest `pattern` kept (longer ones are dropped: the mock does not run arbitrary regexes). */
+/** Longest `pattern` kept (longer ones are dropped: they would make big matching programs). */
 const MAX_PATTERN = 500;
 
 /** Keywords dropped: identifiers that could point elsewhere, and OpenAPI annotations. */
@@ -89,6 +90,7 @@ function convert(root: YamlValue, value: YamlValue | undefined, mode: SchemaMode
     return { allOf: [inner, own] };
   }
   const out: JsonObject = {};
+  let skipAdditional = false;
   for (const [key, raw] of Object.entries(value)) {
     if (DROPPED.has(key) || key.startsWith('x-')) {
       continue;
@@ -97,7 +99,12 @@ function convert(root: YamlValue, value: YamlValue | undefined, mode: SchemaMode
       case 'properties':
       case 'patternProperties':
       case 'dependentSchemas': {
-        if (isMapping(raw)) {
+        const bad = key === 'patternProperties' && isMapping(raw) ? Object.keys(raw).find((name) => patternProblem(name) !== null) : undefined;
+        if (bad !== undefined) {
+          // Dropping only that key would send its properties to `additionalProperties`: accept them all instead.
+          budget.notes.add(`Pattern ${bad.slice(0, 60)} is not checked (${patternProblem(bad) ?? ''}); the properties it names accept anything.`);
+          skipAdditional = true;
+        } else if (isMapping(raw)) {
           const props: JsonObject = {};
           for (const [name, p] of Object.entries(raw)) {
             props[name] = convert(root, p, mode, budget, stack, depth + 1);
@@ -138,10 +145,13 @@ function convert(root: YamlValue, value: YamlValue | undefined, mode: SchemaMode
         out[key] = copy(raw);
         break;
       case 'pattern':
-        if (typeof raw === 'string' && raw.length <= MAX_PATTERN && compiles(raw) && !riskyPattern(raw)) {
-          out[key] = raw;
-        } else if (typeof raw === 'string') {
-          budget.notes.add(`Pattern ${raw.slice(0, 60)} is not checked (too long, invalid, or could take very long to match).`);
+        if (typeof raw === 'string') {
+          const why = patternProblem(raw);
+          if (why === null) {
+            out[key] = raw;
+          } else {
+            budget.notes.add(`Pattern ${raw.slice(0, 60)} is not checked (${why}).`);
+          }
         }
         break;
       case 'exclusiveMinimum':
@@ -174,6 +184,11 @@ function convert(root: YamlValue, value: YamlValue | undefined, mode: SchemaMode
       out['enum'] = [...out['enum'], null];
     }
   }
+  if (skipAdditional) {
+    delete out['patternProperties'];
+    delete out['additionalProperties'];
+    delete out['unevaluatedProperties'];
+  }
   // Read-only fields are not sent in requests, write-only ones not returned: neither is required there.
   const props = out['properties'];
   if (Array.isArray(out['required']) && isObject(props)) {
@@ -183,58 +198,13 @@ function convert(root: YamlValue, value: YamlValue | undefined, mode: SchemaMode
   return out;
 }
 
-/**
- * A quantified group (`(...)*`, `+`, `{n,}`) that holds a quantifier, an alternation or another
- * group (`(a+)+`, `(x|x)*y`, `(?:a|aa)+`, `(([-.]|_+)?\w+)*`): it can backtrack for ages on a
- * crafted string. A group that starts with a separator its rest cannot match (`(?:-[a-z0-9]+)*`,
- * the usual slug idiom) is anchored by it each round and is kept.
- */
-export function riskyPattern(pattern: string): boolean {
-  const open: number[] = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-    } else if (c === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) {
-        i += pattern[i] === '\\' ? 1 : 0;
-      }
-    } else if (c === '(') {
-      open.push(i);
-    } else if (c === ')') {
-      const start = open.pop();
-      if (start !== undefined && /^(?:[+*]|\{\d+,\d*\})/.test(pattern.slice(i + 1)) && !separatedRound(pattern.slice(start + 1, i))) {
-        return true;
-      }
-    }
+/** Why `pattern` is not checked, or null when the linear-time engine runs it. */
+function patternProblem(pattern: string): string | null {
+  if (pattern.length > MAX_PATTERN) {
+    return 'too long';
   }
-  return false;
-}
-
-/** True when one round of a repeated group cannot overlap the next (no inner choice, or a separator first). */
-function separatedRound(group: string): boolean {
-  const body = group.replace(/^\?(?:[:=!]|<[=!]|<[A-Za-z]\w*>)/, '');
-  if (!/[+*?{|(]/.test(body.replace(/\\./g, '').replace(/\[(?:\\.|[^\]\\])*\]/g, ''))) {
-    return true;
-  }
-  const m = /^(?:\\([^\w\s])|([^\w\s\\[.(|^$?*+{]))/.exec(body);
-  const sep = m?.[1] ?? m?.[2];
-  if (sep === undefined) {
-    return false;
-  }
-  const rest = body.slice(m?.[0].length ?? 0);
-  // The dashes of class ranges (`[a-z]`) are not the separator `-`; a literal dash (`[a-z-]`, `\-`) is.
-  const literal = rest.replace(/\[((?:\\.|[^\]\\])*)\]/g, (_, inner: string) => `[${inner.replace(/(?<=[^\\^])-(?=.)/g, '')}]`);
-  return !/^[?*+{]/.test(rest) && !/[|(.]|\\[SWDpP]|\[\^/.test(rest) && !literal.includes(sep);
-}
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
+  const re = compilePattern(pattern);
+  return typeof re === 'string' ? re : null;
 }
 
 function copy(v: YamlValue): Json {
@@ -395,7 +365,22 @@ function gen(schema: Json, ctx: GenerateContext, budget: { left: number }, depth
   }
 }
 
+/** A string for `schema`: by its format, else a word; one the pattern matches when it has one. */
 function stringFor(schema: JsonObject, ctx: GenerateContext): string {
+  const plain = plainStringFor(schema, ctx);
+  const pattern = schema['pattern'];
+  if (typeof pattern !== 'string' || patternTest(pattern, plain) !== false) {
+    return plain;
+  }
+  // A pattern the plain value misses: a short string the engine finds for it, if its length fits.
+  const sample = sampleOf(pattern);
+  const length = sample === null ? -1 : [...sample].length;
+  const min = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
+  const max = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Number.POSITIVE_INFINITY;
+  return sample !== null && length >= min && length <= max ? sample : plain;
+}
+
+function plainStringFor(schema: JsonObject, ctx: GenerateContext): string {
   switch (schema['format']) {
     case 'date-time':
       return ctx.now;

@@ -1,5 +1,6 @@
 /** Checks values against prepared schemas with ajv (JSON Schema 2020-12); failures name each field. */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { linearRegExp, withPatternBudget } from './regex';
 import type { FieldProblem, Json, JsonObject } from './types';
 
 /** Most problems reported for one value. */
@@ -14,6 +15,8 @@ export class SchemaValidator {
     validateSchema: false,
     // A spec's `$ref`s are inlined before compiling; nothing is ever loaded.
     loadSchema: undefined,
+    // Patterns run on RE2 (linear time): no spec pattern can make a crafted value hang the backend.
+    code: { regExp: linearRegExp },
   });
   private readonly compiled = new WeakMap<JsonObject, ValidateFunction | string>();
 
@@ -26,7 +29,8 @@ export class SchemaValidator {
     }
     // Objects without a prototype: a property the spec names `constructor` or `toString` is then
     // absent unless sent (ajv reads `data.constructor`, which a plain object inherits).
-    if (fn(bare(value))) {
+    const input = bare(value);
+    if (withPatternBudget(() => fn(input))) {
       return [];
     }
     return (fn.errors ?? []).slice(0, MAX_PROBLEMS).map((e) => problemOf(e, where, prefix));

@@ -156,7 +156,7 @@ components:
     expect(JSON.stringify(value).length).toBeLessThan(100_000);
   });
 
-  it('a path template with regex characters, a hostile server URL and a pattern that could backtrack for ages are data only', () => {
+  it('a path template with regex characters, a hostile server URL and a pattern that backtracks for ages in V8 are data only', () => {
     const spec = `
 openapi: 3.1.0
 info: { title: Odd, version: "1" }
@@ -173,8 +173,9 @@ paths:
     // The template's characters are literal: only the exact text routes.
     expect(s.send('GET', '/a(.*)+b/aaaa/info').status).toBe(200);
     expect(s.send('GET', '/aXXXb/aaaa/info').status).toBe(404);
-    // The risky pattern is not run (noted), so a crafted value cannot hang the mock.
-    expect(s.send('GET', `/a(.*)+b/${'a'.repeat(5000)}!/info`).status).toBe(200);
-    expect(model.operations[0]?.problems.join()).toMatch(/Pattern \^\(a\+\)\+\$ is not checked/);
+    // The pattern runs on the linear-time engine: a crafted value is answered (400), never hangs.
+    expect(s.send('GET', `/a(.*)+b/${'a'.repeat(5000)}!/info`).status).toBe(400);
+    expect(s.send('GET', `/a(.*)+b/${'a'.repeat(5000)}/info`).status).toBe(200);
+    expect(model.operations[0]?.problems.join()).not.toMatch(/is not checked/);
   });
 });
