@@ -70,89 +70,125 @@ export function TopicCards({ api, topic, version = 0, onChanged, onNavigate }: P
     <details className="topic-cards">
       <summary>
         Cards ({shown.length}){suggested.length > 0 ? ` · ${suggested.length} suggested` : ''}
-        {leeches > 0 && <span className="leech-badge"> {leeches} leech{leeches > 1 ? 'es' : ''}</span>}
+        {leeches > 0 && (
+          <span className="leech-badge">
+            {' '}
+            {leeches} leech{leeches > 1 ? 'es' : ''}
+          </span>
+        )}
         {weak && <span className="needs-review-badge">needs review</span>}
       </summary>
-      {weak && (
-        <button type="button" onClick={() => setReviewing(reviewing === topicId ? null : topicId)}>
-          {reviewing === topicId ? 'Close the review' : 'Review this topic'}
-        </button>
-      )}
-      {reviewing === topicId && <ReviewSession api={api} onNavigate={onNavigate ?? (() => undefined)} topicId={topicId} {...(onChanged !== undefined ? { onReviewed: onChanged } : {})} />}
-      {error !== null && (
-        <p className="save-error" role="alert">
-          <BoundedText text={error} />
-        </p>
-      )}
-      {suggested.length > 1 && (
-        <button type="button" onClick={() => void decide(suggested.map((c) => c.id), 'accepted')}>
-          Accept all {suggested.length}
-        </button>
-      )}
-      <ul aria-label="Review cards of this topic">
-        {shown.map((card) => (
-          <li key={card.id} data-card-id={card.id}>
-            {editing === card.id ? (
-              <CardEditor question={card.question} answer={card.answer} saveLabel={card.status === 'suggested' ? 'Accept' : 'Save'} onSave={(q, a) => void edit(card, q, a)} onCancel={() => setEditing(null)} />
-            ) : (
-              <>
-                <span className="topic-card-question" title={card.question}>
-                  {card.question}
-                </span>
-                <span className="muted">
-                  {kindLabel[card.kind]} · {card.status === 'suggested' && !card.active ? 'suggested' : card.suspended ? 'suspended' : card.active ? nextDue(card) : statusLabel[card.status]}
-                  {card.edited ? ' · edited' : ''}
-                </span>
-                {card.leech && <span className="leech-badge">leech</span>}
-                {card.status === 'suggested' && (
-                  <button type="button" aria-label={`Accept card: ${card.question}`} onClick={() => void decide([card.id], 'accepted')}>
-                    Accept
+      {/* Over the text, not in the flow: opening the list or a card editor does not move the page. */}
+      <div className="topic-cards-body">
+        {weak && (
+          <button type="button" onClick={() => setReviewing(reviewing === topicId ? null : topicId)}>
+            {reviewing === topicId ? 'Close the review' : 'Review this topic'}
+          </button>
+        )}
+        {reviewing === topicId && (
+          <ReviewSession
+            api={api}
+            onNavigate={onNavigate ?? (() => undefined)}
+            topicId={topicId}
+            {...(onChanged !== undefined ? { onReviewed: onChanged } : {})}
+          />
+        )}
+        {error !== null && (
+          <p className="save-error" role="alert">
+            <BoundedText text={error} />
+          </p>
+        )}
+        {suggested.length > 1 && (
+          <button
+            type="button"
+            onClick={() =>
+              void decide(
+                suggested.map((c) => c.id),
+                'accepted',
+              )
+            }
+          >
+            Accept all {suggested.length}
+          </button>
+        )}
+        <ul aria-label="Review cards of this topic">
+          {shown.map((card) => (
+            <li key={card.id} data-card-id={card.id}>
+              {editing === card.id ? (
+                <CardEditor
+                  question={card.question}
+                  answer={card.answer}
+                  saveLabel={card.status === 'suggested' ? 'Accept' : 'Save'}
+                  onSave={(q, a) => void edit(card, q, a)}
+                  onCancel={() => setEditing(null)}
+                />
+              ) : (
+                <>
+                  <span className="topic-card-question" title={card.question}>
+                    {card.question}
+                  </span>
+                  <span className="muted">
+                    {kindLabel[card.kind]} ·{' '}
+                    {card.status === 'suggested' && !card.active
+                      ? 'suggested'
+                      : card.suspended
+                        ? 'suspended'
+                        : card.active
+                          ? nextDue(card)
+                          : statusLabel[card.status]}
+                    {card.edited ? ' · edited' : ''}
+                  </span>
+                  {card.leech && <span className="leech-badge">leech</span>}
+                  {card.status === 'suggested' && (
+                    <button type="button" aria-label={`Accept card: ${card.question}`} onClick={() => void decide([card.id], 'accepted')}>
+                      Accept
+                    </button>
+                  )}
+                  <button type="button" aria-label={`Edit card: ${card.question}`} onClick={() => setEditing(card.id)}>
+                    Edit
                   </button>
-                )}
-                <button type="button" aria-label={`Edit card: ${card.question}`} onClick={() => setEditing(card.id)}>
-                  Edit
-                </button>
-                {card.status !== 'own' && (
-                  <button type="button" aria-label={`Dismiss card: ${card.question}`} onClick={() => void decide([card.id], 'dismissed')}>
-                    Dismiss
-                  </button>
-                )}
-                {card.userCardId !== null &&
-                  (confirming === card.id ? (
-                    <span className="topic-card-confirm" role="group" aria-label="Confirm delete">
-                      Delete this card?
-                      <button type="button" className="danger" onClick={() => void remove(card)}>
+                  {card.status !== 'own' && (
+                    <button type="button" aria-label={`Dismiss card: ${card.question}`} onClick={() => void decide([card.id], 'dismissed')}>
+                      Dismiss
+                    </button>
+                  )}
+                  {card.userCardId !== null &&
+                    (confirming === card.id ? (
+                      <span className="topic-card-confirm" role="group" aria-label="Confirm delete">
+                        Delete this card?
+                        <button type="button" className="danger" onClick={() => void remove(card)}>
+                          Delete
+                        </button>
+                        <button type="button" onClick={() => setConfirming(null)}>
+                          Keep
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" aria-label={`Delete card: ${card.question}`} onClick={() => setConfirming(card.id)}>
                         Delete
                       </button>
-                      <button type="button" onClick={() => setConfirming(null)}>
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" aria-label={`Delete card: ${card.question}`} onClick={() => setConfirming(card.id)}>
-                      Delete
-                    </button>
-                  ))}
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
-      {dismissed.length > 0 && (
-        <details>
-          <summary>Dismissed ({dismissed.length})</summary>
-          <ul aria-label="Dismissed cards of this topic">
-            {dismissed.map((card) => (
-              <li key={card.id}>
-                <span className="topic-card-question">{card.question}</span>
-                <button type="button" aria-label={`Restore card: ${card.question}`} onClick={() => void decide([card.id], 'suggested')}>
-                  Restore
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+                    ))}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+        {dismissed.length > 0 && (
+          <details>
+            <summary>Dismissed ({dismissed.length})</summary>
+            <ul aria-label="Dismissed cards of this topic">
+              {dismissed.map((card) => (
+                <li key={card.id}>
+                  <span className="topic-card-question">{card.question}</span>
+                  <button type="button" aria-label={`Restore card: ${card.question}`} onClick={() => void decide([card.id], 'suggested')}>
+                    Restore
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
     </details>
   );
 }

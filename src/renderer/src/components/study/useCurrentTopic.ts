@@ -1,6 +1,7 @@
 /** Which topic of the open doc the learner is reading: the last H1-H3 scrolled past the top. */
 import { useEffect, useState } from 'react';
 import type { Topic } from '../../../../core/hub/types';
+import { stackBottom } from '../outline/useStickyTop';
 
 /** Follows scrolling of `.content` and returns the current topic (the route's slug first). */
 export function useCurrentTopic(topics: readonly Topic[], slug: string | null): Topic | null {
@@ -18,9 +19,22 @@ export function useCurrentTopic(topics: readonly Topic[], slug: string | null): 
       return undefined;
     }
     let frame = 0;
+    // The height of the bars stuck above the text. When it changed since the last look, the scroll
+    // came from the layout (the browser's scroll anchoring keeps the text still while a card list,
+    // an editor or a toolbar opens above it), not from the learner: the topic stays.
+    const stack = (): number => {
+      const layout = container.querySelector<HTMLElement>('.reader-layout');
+      return layout === null ? 0 : stackBottom(layout);
+    };
+    let lastStack = stack();
     const onScroll = (): void => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
+        const now = stack();
+        if (now !== lastStack) {
+          lastStack = now;
+          return;
+        }
         // A heading counts as reached a little below where scrolling to it puts it (its scroll margin).
         const first = topics.length > 0 ? document.getElementById(topics[0]?.slug ?? '') : null;
         const margin = first !== null ? parseFloat(window.getComputedStyle(first).scrollMarginTop) || 0 : 0;
@@ -32,7 +46,7 @@ export function useCurrentTopic(topics: readonly Topic[], slug: string | null): 
             found = t;
           }
         }
-        setCurrent(found ?? topics[0] ?? null);
+        setCurrent(keepOpened(topics, slug, found, top, container.getBoundingClientRect().bottom) ?? found ?? topics[0] ?? null);
       });
     };
     container.addEventListener('scroll', onScroll, { passive: true });
@@ -40,6 +54,23 @@ export function useCurrentTopic(topics: readonly Topic[], slug: string | null): 
       cancelAnimationFrame(frame);
       container.removeEventListener('scroll', onScroll);
     };
-  }, [topics]);
+  }, [topics, slug]);
   return current;
+}
+
+/**
+ * The topic opened by link when a layout shift, not the learner, moved its heading just below the
+ * line: the bars above the text grow or shrink as cards, toolbars and forms open, and the browser's
+ * scroll anchoring keeps the text still meanwhile, leaving a gap under the bars. While that heading
+ * is still in the top third of the reading area (160 px at least), the topic before it is not what
+ * is being read.
+ */
+function keepOpened(topics: readonly Topic[], slug: string | null, found: Topic | null, line: number, bottom: number): Topic | null {
+  const opened = slug === null ? -1 : topics.findIndex((t) => t.slug === slug);
+  if (opened < 0 || (found !== null && topics.indexOf(found) >= opened)) {
+    return null;
+  }
+  const top = document.getElementById(slug ?? '')?.getBoundingClientRect().top;
+  // A tall stack of bars (an open card editor) leaves a short reading area: then 160 px.
+  return top !== undefined && top > line && top < line + Math.max((bottom - line) / 3, 160) ? (topics[opened] ?? null) : null;
 }
