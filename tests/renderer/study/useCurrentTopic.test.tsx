@@ -66,21 +66,4 @@ describe('useCurrentTopic', () => {
     await scrollWith({ intro: -900, setup: -500, next: 50 });
     expect(screen.getByTestId('current').textContent).toBe('next');
   });
-
-  it('a scroll that comes with a change of the bars above the text (a card editor opening) leaves the topic alone', async () => {
-    let bars = 40;
-    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
-      return this.classList.contains('bars') ? bars : 0;
-    });
-    mount('setup');
-    await scrollWith({ intro: -400, setup: 40, next: 600 });
-    expect(screen.getByTestId('current').textContent).toBe('setup');
-    // The bars grow by 300 px and the browser keeps the text still: the next heading passes the line.
-    bars = 340;
-    await scrollWith({ intro: -700, setup: -260, next: 60 });
-    expect(screen.getByTestId('current').textContent).toBe('setup');
-    // The learner scrolls on: followed again.
-    await scrollWith({ intro: -800, setup: -360, next: 20 });
-    expect(screen.getByTestId('current').textContent).toBe('next');
-  });
 });

@@ -5,7 +5,7 @@
 import { type RefObject, useEffect, useState } from 'react';
 
 /** The bottom of the sticky bars before `ref` in its scrolling pane, in px from the pane's top. */
-export function stackBottom(el: HTMLElement): number {
+function stackBottom(el: HTMLElement): number {
   const pane = el.parentElement;
   if (pane === null) {
     return 0;

@@ -1,7 +1,6 @@
 /** Which topic of the open doc the learner is reading: the last H1-H3 scrolled past the top. */
 import { useEffect, useState } from 'react';
 import type { Topic } from '../../../../core/hub/types';
-import { stackBottom } from '../outline/useStickyTop';
 
 /** Follows scrolling of `.content` and returns the current topic (the route's slug first). */
 export function useCurrentTopic(topics: readonly Topic[], slug: string | null): Topic | null {
@@ -19,22 +18,9 @@ export function useCurrentTopic(topics: readonly Topic[], slug: string | null): 
       return undefined;
     }
     let frame = 0;
-    // The height of the bars stuck above the text. When it changed since the last look, the scroll
-    // came from the layout (the browser's scroll anchoring keeps the text still while a card list,
-    // an editor or a toolbar opens above it), not from the learner: the topic stays.
-    const stack = (): number => {
-      const layout = container.querySelector<HTMLElement>('.reader-layout');
-      return layout === null ? 0 : stackBottom(layout);
-    };
-    let lastStack = stack();
     const onScroll = (): void => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const now = stack();
-        if (now !== lastStack) {
-          lastStack = now;
-          return;
-        }
         // A heading counts as reached a little below where scrolling to it puts it (its scroll margin).
         const first = topics.length > 0 ? document.getElementById(topics[0]?.slug ?? '') : null;
         const margin = first !== null ? parseFloat(window.getComputedStyle(first).scrollMarginTop) || 0 : 0;
