@@ -7,6 +7,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SyncServiceOptions } from '../../../src/backend/sync/syncService';
+import { noteHash } from '../../../src/core/sync/reconcile';
+import { TOMBSTONES_FILE } from '../../../src/core/sync/repoFiles';
+import { parseTombstones } from '../../../src/core/sync/tombstoneFile';
 import type { Machine, World } from '../../backend/sync/syncHarness';
 
 export { git, world } from '../../backend/sync/syncHarness';
@@ -125,4 +128,35 @@ export function duplicates(m: Machine): string[] {
   const ids = h.map((n) => n.id);
   const bs = h.map((n) => n.body);
   return [...ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `id ${id}`), ...bs.filter((b, i) => bs.indexOf(b) !== i).map((b) => `body ${b}`)];
+}
+
+/**
+ * Note versions some deletion names (`id\0hash`): every database's tombstones and every
+ * `tombstones.json` in the repo (the remote's main, each clone's HEAD). A machine holding such a
+ * version keeps it only until its next sync.
+ */
+export function doomedVersions(w: World, machines: readonly Machine[]): Set<string> {
+  const out = new Set<string>();
+  const add = (t: Readonly<Record<string, { hash: string }>> | null): void => {
+    for (const [id, stone] of Object.entries(t ?? {})) {
+      out.add(`${id}\0${stone.hash}`);
+    }
+  };
+  const files = [filesAt(w.remote, 'main'), ...machines.map((m) => filesAt(m.clone, 'HEAD'))];
+  for (const map of files) {
+    for (const [f, text] of map) {
+      if (f.endsWith(`/${TOMBSTONES_FILE}`)) {
+        add(parseTombstones(text));
+      }
+    }
+  }
+  for (const m of machines) {
+    add(m.study.store.data.tombstones);
+  }
+  return out;
+}
+
+/** The bodies `m` holds in versions no deletion names (they survive its next sync). */
+export function keptBodies(m: Machine, doomed: ReadonlySet<string>): string[] {
+  return m.study.store.data.notes.filter((n) => !doomed.has(`${n.id}\0${noteHash(n)}`)).map((n) => n.body);
 }
