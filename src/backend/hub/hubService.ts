@@ -385,6 +385,8 @@ export class HubService {
       return;
     }
     await this.specs.load(this.files.values(), this.problems);
+    // Every file is read: the background workers' heaps go back before the cache is written and search finishes.
+    this.parser.trim?.();
     let kept = [...fresh.keys()].filter((k) => k.startsWith(badKey(''))).length;
     for (const [key, entry] of cached) {
       if (kept < KNOWN_BAD_KEPT && key.startsWith(badKey('')) && !fresh.has(key)) {
