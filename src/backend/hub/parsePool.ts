@@ -89,7 +89,7 @@ export type ParsePoolOptions = {
 
 /** Jobs the learner is waiting for: they go before background parsing, and may use the interactive workers. */
 function isInteractive(job: ParseJob): boolean {
-  return job.kind === 'render';
+  return job.kind === 'render' || (job.kind === 'spec' && job.interactive === true);
 }
 
 type Pending = { id: number; job: ParseJob; resolve: (o: ParseOutcome) => void };
@@ -341,8 +341,11 @@ export class ParsePool implements DocParser {
 
   /** Starts parked workers for the jobs no running worker is free to take. */
   private wake(): void {
-    // Interactive workers are never parked: the background jobs are the ones that may need a start.
-    let waiting = this.queue.length - this.slots.filter((s) => !s.interactive && s.busy === null && s.worker !== null).length;
+    // Interactive workers are never parked: background jobs, and reader jobs beyond the free
+    // interactive workers, are the ones that may need a start.
+    const free = (interactive: boolean): number => this.slots.filter((s) => s.interactive === interactive && s.busy === null && s.worker !== null).length;
+    const readerJobs = this.queue.filter((p) => isInteractive(p.job)).length;
+    let waiting = this.queue.length - readerJobs + Math.max(0, readerJobs - free(true)) - free(false);
     for (const slot of this.slots) {
       if (waiting <= 0) {
         return;

@@ -84,7 +84,8 @@ export class SpecCatalog {
     if (source === null) {
       throw new ApiError('unavailable', `${relPath} is not UTF-8 text.`);
     }
-    const outcome = await this.parser.run({ kind: 'spec', path: relPath, bytes, files: [...this.files] });
+    // The reader waits: the worker kept for it takes the job (the background ones may be stopped once the hub is read).
+    const outcome = await this.parser.run({ kind: 'spec', path: relPath, bytes, files: [...this.files], interactive: true });
     if (!outcome.ok) {
       throw new ApiError('unavailable', outcome.problem.message);
     }
