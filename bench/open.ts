@@ -14,8 +14,8 @@
  * - memory: where it went, sampled every 25 ms: peak RSS while docs are parsed (`parsing_rss_mb`)
  *   and after (`settled_rss_mb`: search finishing, caches written), and the main thread's peak V8
  *   heap (`main_heap_mb`, used / committed); the rest of the RSS is the parse workers' heaps, code
- *   and the runtime (about 160 MB of it is tsx compiling the TypeScript sources, which the app's
- *   bundle does not carry);
+ *   and the runtime (the backend loaded from its TypeScript sources through tsx takes about 160 MB
+ *   before any hub is open, the bundled backend about 70);
  * - the same under `cached` for a second start with the same data folder.
  * Each child measures its own peak, so the cached figures do not inherit the first start's. The
  * parse worker is bundled with esbuild first, as the app ships it (run from source through tsx,
