@@ -11,6 +11,11 @@
  *   `--doc <path>`, as a last-read doc) answers: the API call the reader makes;
  * - searchable_ms: until every doc is parsed and `search.status` is ready;
  * - peak_rss_mb: the process's peak resident set (VmHWM: the parse workers are threads of it);
+ * - memory: where it went, sampled every 25 ms: peak RSS while docs are parsed (`parsing_rss_mb`)
+ *   and after (`settled_rss_mb`: search finishing, caches written), and the main thread's peak V8
+ *   heap (`main_heap_mb`, used / committed); the rest of the RSS is the parse workers' heaps, code
+ *   and the runtime (the backend loaded from its TypeScript sources through tsx takes about 160 MB
+ *   before any hub is open, the bundled backend about 70);
  * - the same under `cached` for a second start with the same data folder.
  * Each child measures its own peak, so the cached figures do not inherit the first start's. The
  * parse worker is bundled with esbuild first, as the app ships it (run from source through tsx,
@@ -52,11 +57,35 @@ type Run = {
   /** Problems by code (a file over the time or nesting limit shows here). */
   problems: Record<string, number>;
   peak_rss_mb: number;
+  memory: { parsing_rss_mb: number; settled_rss_mb: number; main_heap_mb: [used: number, committed: number] };
 };
+
+/** Samples this process's memory every 25 ms: peak RSS before and after the hub settles, peak main-thread heap. */
+function memorySampler(settled: () => boolean): { stop(): Run['memory'] } {
+  const mb = (x: number): number => Math.round(x / 1048576);
+  const peak = { parsing_rss_mb: 0, settled_rss_mb: 0, used: 0, committed: 0 };
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    const key = settled() ? 'settled_rss_mb' : 'parsing_rss_mb';
+    peak[key] = Math.max(peak[key], mb(m.rss));
+    peak.used = Math.max(peak.used, mb(m.heapUsed));
+    peak.committed = Math.max(peak.committed, mb(m.heapTotal));
+  };
+  const timer = setInterval(sample, 25);
+  return {
+    stop: () => {
+      sample();
+      clearInterval(timer);
+      return { parsing_rss_mb: peak.parsing_rss_mb, settled_rss_mb: peak.settled_rss_mb, main_heap_mb: [peak.used, peak.committed] };
+    },
+  };
+}
 
 /** One start of the backend in this process (the child side). */
 async function child(hub: string, dataDir: string, doc: string | undefined, worker: string): Promise<Run> {
   const started = performance.now();
+  let isSettled = (): boolean => false;
+  const memory = memorySampler(() => isSettled());
   const backend = await createBackend({
     parseWorkerFile: worker,
     progressiveOpen: true,
@@ -68,6 +97,7 @@ async function child(hub: string, dataDir: string, doc: string | undefined, work
     openExternal: null,
   });
   const { api } = backend;
+  isSettled = () => backend.context.hub().settled;
   const overview = await api['hub.overview']({});
   const treeMs = performance.now() - started;
   const first = doc ?? startDoc(overview.tree);
@@ -88,6 +118,7 @@ async function child(hub: string, dataDir: string, doc: string | undefined, work
     throw new Error('the parse workers did not start: the figures would be of in-process parsing');
   }
   await backend.close();
+  const sampled = memory.stop();
   return {
     tree_ms: round(treeMs),
     first_doc: first,
@@ -97,6 +128,7 @@ async function child(hub: string, dataDir: string, doc: string | undefined, work
     topics: done.topicCount,
     problems: done.problems.reduce<Record<string, number>>((n, p) => ({ ...n, [p.code]: (n[p.code] ?? 0) + 1 }), {}),
     peak_rss_mb: await peakRssMb(),
+    memory: sampled,
   };
 }
 

@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   }
   const queries = await loadQueries(arg('queries'));
   const openStart = performance.now();
-  // Worker threads parse, as in the app (an OpenAPI file is read again off the main thread when indexing).
+  // Worker threads parse, as in the app (OpenAPI files too, once: search indexes the models the hub loaded).
   const parser = new ParsePool(silentLogger);
   const hub = await HubService.open(path.resolve(hubDir), false, parser);
   const hubOpenMs = performance.now() - openStart;

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BackendOptions, StartupError, createBackend, startBackend } from '../../src/backend/createBackend';
+import { type BackendOptions, StartupError, backgroundWorkers, createBackend, startBackend } from '../../src/backend/createBackend';
 import { silentLogger } from '../../src/backend/logger';
 import { oddities } from './hub/tempHub';
 
@@ -28,6 +28,10 @@ describe('createBackend', () => {
     } finally {
       await backend.close();
     }
+  });
+
+  it('leaves a core to the main thread for background parsing: at least one worker, at most three', () => {
+    expect([1, 2, 3, 4, 8, 64].map(backgroundWorkers)).toEqual([1, 1, 2, 3, 3, 3]);
   });
 
   it('refuses a hub folder that does not exist with a clear error', async () => {

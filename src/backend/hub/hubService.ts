@@ -9,7 +9,7 @@ import { buildHubTree } from '../../core/hub/hubTree';
 import { buildSiteRoutes } from '../../core/hub/siteRoutes';
 import { fileTitle } from '../../core/hub/parseDoc';
 import type { DocSummary, HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
-import type { EndpointTopic } from '../../core/openapi/types';
+import type { ApiSpec, EndpointTopic } from '../../core/openapi/types';
 import { type ParseCache, type ParseCacheEntries, fileBytesHash } from './parseCache';
 import { type DocParser, inProcessParser } from './parsePool';
 import { resolveInHub } from './safePath';
@@ -178,7 +178,12 @@ export class HubService {
     return new Map(this.specs.summaries().map((s) => [s.path, s.title]));
   }
 
-  /** One OpenAPI file, normalised, with its source. */
+  /** Every OpenAPI file as loaded with the hub, in path order (not read again: search indexes these). */
+  loadedSpecs(): ApiSpec[] {
+    return this.specs.loaded();
+  }
+
+  /** One OpenAPI file, normalised, with its source (read again: the file may have changed). */
   spec(relPath: string): Promise<SpecWithSource> {
     return this.specs.get(relPath);
   }
@@ -380,6 +385,8 @@ export class HubService {
       return;
     }
     await this.specs.load(this.files.values(), this.problems);
+    // Every file is read: the background workers' heaps go back before the cache is written and search finishes.
+    this.parser.trim?.();
     let kept = [...fresh.keys()].filter((k) => k.startsWith(badKey(''))).length;
     for (const [key, entry] of cached) {
       if (kept < KNOWN_BAD_KEPT && key.startsWith(badKey('')) && !fresh.has(key)) {

@@ -6,11 +6,11 @@
  * full disk leaves the old cache or none, never a partial file.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HubProblem, ParsedDoc, RenderedDoc } from '../../core/hub/types';
 import type { Logger } from '../logger';
-import { errorCode, sweepTempFiles, writeFileDurable } from '../store/durableWrite';
+import { errorCode, sweepTempFiles, writeFileDurable, writeFileDurableWith } from '../store/durableWrite';
 
 // 3: `:::` containers, .mdx docs. 4: CRLF/BOM read as remark reads them, lezer outline fixes.
 const FORMAT = 4;
@@ -62,6 +62,36 @@ export const RENDERED_KEPT = 16;
 /** The hash a cache entry is keyed by: SHA-1 of the file's bytes (core's contentHash fingerprints strings). */
 export function fileBytesHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** Characters of JSON written at once: the text of a large hub is never one string in memory. */
+const WRITE_CHARS = 1 << 20;
+
+/**
+ * Writes `{"format":..,"root":..,"entries":[[path, outcome],...]}` (the bytes JSON.stringify would
+ * give) an entry at a time, in pieces of about WRITE_CHARS: the whole cache of a large hub as one
+ * string (tens of MB, twice that for text outside Latin-1) plus its UTF-8 copy was the main process's
+ * largest allocation.
+ */
+async function writeEntries(handle: Pick<FileHandle, 'write'>, realRoot: string, entries: ParseCacheEntries): Promise<void> {
+  const write = async (text: string): Promise<void> => {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 0; at < bytes.length; ) {
+      at += (await handle.write(bytes, at)).bytesWritten;
+    }
+  };
+  // `{"format":4,"root":"...","entries":[`, then the entries, then `]}`.
+  let piece = JSON.stringify({ format: FORMAT, root: realRoot, entries: [] }).slice(0, -2);
+  let first = true;
+  for (const entry of entries) {
+    piece += `${first ? '' : ','}${JSON.stringify(entry)}`;
+    first = false;
+    if (piece.length >= WRITE_CHARS) {
+      await write(piece);
+      piece = '';
+    }
+  }
+  await write(`${piece}]}`);
 }
 
 /** A parse cache in `dir`, one JSON file per hub folder. */
@@ -120,7 +150,7 @@ export function fileParseCache(dir: string, logger: Logger): ParseCache {
       try {
         await mkdir(dir, { recursive: true });
         await sweep();
-        await writeFileDurable(fileOf(realRoot), JSON.stringify({ format: FORMAT, root: realRoot, entries: [...entries] }));
+        await writeFileDurableWith<FileHandle>(fileOf(realRoot), (handle) => writeEntries(handle, realRoot, entries), (tmp) => open(tmp, 'wx', 0o600));
       } catch (e) {
         // A cache that cannot be written only costs time on the next start.
         logger.warn('parse cache not saved', { code: errorCode(e), error: String(e).slice(0, 500) });

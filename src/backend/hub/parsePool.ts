@@ -22,6 +22,8 @@ export type DocParser = {
   close(): Promise<void>;
   /** Problems of the parser itself (not of one file), shown with the hub's problems. */
   problems?(): HubProblem[];
+  /** Gives back what idle background workers hold (the hub's background parse is done). */
+  trim?(): void;
 };
 
 /** Parses in the calling thread (no time limit): for tests and when workers cannot start. */
@@ -87,7 +89,7 @@ export type ParsePoolOptions = {
 
 /** Jobs the learner is waiting for: they go before background parsing, and may use the interactive workers. */
 function isInteractive(job: ParseJob): boolean {
-  return job.kind === 'render';
+  return job.kind === 'render' || (job.kind === 'spec' && job.interactive === true);
 }
 
 type Pending = { id: number; job: ParseJob; resolve: (o: ParseOutcome) => void };
@@ -122,6 +124,8 @@ type Slot = {
   respawn: NodeJS.Timeout | null;
   /** Takes interactive jobs only. */
   interactive: boolean;
+  /** Stopped by `trim` while idle: started again when a job needs it. */
+  parked: boolean;
 };
 
 /** A pool of parse workers. */
@@ -147,7 +151,7 @@ export class ParsePool implements DocParser {
     this.backoffMs = options.backoffMs ?? 200;
     const interactive = Math.max(0, options.interactive ?? 0);
     for (let i = 0; i < size + interactive; i++) {
-      const slot: Slot = { tid: null, worker: null, ready: false, busy: null, timer: null, respawn: null, interactive: i >= size };
+      const slot: Slot = { tid: null, worker: null, ready: false, busy: null, timer: null, respawn: null, interactive: i >= size, parked: false };
       this.slots.push(slot);
       this.start(slot);
     }
@@ -178,6 +182,33 @@ export class ParsePool implements DocParser {
 
   problems(): HubProblem[] {
     return this.inProcess ? [WORKERS_UNAVAILABLE] : [];
+  }
+
+  /**
+   * Stops the idle background workers: a worker's heap grows with the docs it parsed (tens of MB
+   * after a large hub) and is only given back when its thread ends. They start again when a job
+   * needs them; the interactive workers stay, so opening a doc never waits for a start.
+   */
+  trim(): void {
+    if (this.closed || this.inProcess) {
+      return;
+    }
+    for (const slot of this.slots) {
+      if (slot.interactive || slot.busy !== null || slot.parked) {
+        continue;
+      }
+      if (slot.respawn !== null) {
+        clearTimeout(slot.respawn);
+        slot.respawn = null;
+      }
+      const worker = slot.worker;
+      slot.worker = null;
+      slot.ready = false;
+      slot.tid = null;
+      slot.parked = true;
+      // Its exit is not a failure: `failed` ignores a worker that is no longer its slot's.
+      void worker?.terminate();
+    }
   }
 
   /** Stops every worker; queued jobs are parsed in-process. */
@@ -308,7 +339,27 @@ export class ParsePool implements DocParser {
     this.pump();
   }
 
+  /** Starts parked workers for the jobs no running worker is free to take. */
+  private wake(): void {
+    // Interactive workers are never parked: background jobs, and reader jobs beyond the free
+    // interactive workers, are the ones that may need a start.
+    const free = (interactive: boolean): number => this.slots.filter((s) => s.interactive === interactive && s.busy === null && s.worker !== null).length;
+    const readerJobs = this.queue.filter((p) => isInteractive(p.job)).length;
+    let waiting = this.queue.length - readerJobs + Math.max(0, readerJobs - free(true)) - free(false);
+    for (const slot of this.slots) {
+      if (waiting <= 0) {
+        return;
+      }
+      if (slot.parked && !this.closed && !this.inProcess) {
+        slot.parked = false;
+        waiting--;
+        this.start(slot);
+      }
+    }
+  }
+
   private pump(): void {
+    this.wake();
     for (const slot of this.slots) {
       if (slot.busy !== null || slot.worker === null || !slot.ready) {
         continue;

@@ -4,7 +4,14 @@ import { readSpec } from '../../core/openapi/normalise';
 import type { ApiSpec } from '../../core/openapi/types';
 
 /** Read hub file `path` as a spec; `files` are the hub's paths (description links are checked against them). */
-export type SpecJob = { kind: 'spec'; path: string; bytes: Uint8Array; files: string[] };
+export type SpecJob = {
+  kind: 'spec';
+  path: string;
+  bytes: Uint8Array;
+  files: string[];
+  /** The reader waits for it (the API reference opened): it goes before background parsing, to the interactive workers too. */
+  interactive?: true;
+};
 
 /** The normalised spec (null when the file is not a spec at all), or an `invalid-spec` problem. */
 export type SpecOutcome = { ok: true; kind: 'spec'; spec: ApiSpec | null } | { ok: false; problem: HubProblem };

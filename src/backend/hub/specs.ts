@@ -56,6 +56,14 @@ export class SpecCatalog {
     return [...this.specs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map(specSummary);
   }
 
+  /**
+   * Every spec as loaded, in path order: the models search indexes, so a spec is read and parsed
+   * once per load (`get` re-reads it for the reader, which also shows the source).
+   */
+  loaded(): ApiSpec[] {
+    return [...this.specs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, spec]) => spec);
+  }
+
   /** Every operation of every spec as a topic. */
   endpointTopics(): EndpointTopic[] {
     return [...this.specs.values()].flatMap(endpointTopicsOf);
@@ -76,7 +84,8 @@ export class SpecCatalog {
     if (source === null) {
       throw new ApiError('unavailable', `${relPath} is not UTF-8 text.`);
     }
-    const outcome = await this.parser.run({ kind: 'spec', path: relPath, bytes, files: [...this.files] });
+    // The reader waits: the worker kept for it takes the job (the background ones may be stopped once the hub is read).
+    const outcome = await this.parser.run({ kind: 'spec', path: relPath, bytes, files: [...this.files], interactive: true });
     if (!outcome.ok) {
       throw new ApiError('unavailable', outcome.problem.message);
     }

@@ -56,10 +56,9 @@ async function collect(hub: HubService, slicer: Slicer): Promise<{ groups: Map<s
   }
   const titles = hub.specTitles();
   const api: SearchEntry[] = [];
-  for (const specPath of titles.keys()) {
-    // Each spec's overview and tag descriptions; a spec that can no longer be read adds none.
-    const spec = await hub.spec(specPath).then((s) => s.spec, () => null);
-    api.push(...(spec !== null ? specEntries(spec) : []));
+  // Each spec's overview and tag descriptions, from the models the hub loaded (not read or parsed again).
+  for (const spec of hub.loadedSpecs()) {
+    api.push(...specEntries(spec));
   }
   for (const op of hub.endpointTopics()) {
     api.push(endpointEntry(op, titles.get(op.specPath) ?? op.specPath));

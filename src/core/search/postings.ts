@@ -64,19 +64,35 @@ export class Postings {
     return list !== undefined && search(list, 0, list.length, id);
   }
 
+  /** How many entries hold the term. */
+  count(termId: number): number {
+    const base = this.base;
+    const fromBase = base !== null && termId + 1 < base.offsets.length ? base.offsets[termId + 1]! - base.offsets[termId]! : 0;
+    return fromBase + (this.added[termId]?.length ?? 0);
+  }
+
   /**
    * The flat form over term ids `0 .. termCount - 1` (or over the ids of `order`, in that order:
-   * flat term i is `order[i]`), for the on-disk cache, built in steps.
+   * flat term i is `order[i]`), for the on-disk cache, built in steps. Typed arrays sized up front:
+   * on a large hub the ids run to millions, which as growing JS arrays took twice the memory and
+   * were copied again for the file.
    */
-  *flatten(termCount: number, order?: ArrayLike<number>): Generator<void, { offsets: number[]; ids: number[] }, void> {
-    const offsets: number[] = [0];
-    const ids: number[] = [];
-    const push = (id: number): void => {
-      ids.push(id);
+  *flatten(termCount: number, order?: ArrayLike<number>): Generator<void, { offsets: Uint32Array; ids: Uint32Array }, void> {
+    const termAt = (t: number): number => (order === undefined ? t : order[t]!);
+    let total = 0;
+    for (let t = 0; t < termCount; t++) {
+      total += this.count(termAt(t));
+    }
+    yield;
+    const offsets = new Uint32Array(termCount + 1);
+    const ids = new Uint32Array(total);
+    let at = 0;
+    const put = (id: number): void => {
+      ids[at++] = id;
     };
     for (let t = 0; t < termCount; t++) {
-      this.forEach(order === undefined ? t : order[t]!, push);
-      offsets.push(ids.length);
+      this.forEach(termAt(t), put);
+      offsets[t + 1] = at;
       if (t % 2000 === 1999) {
         yield;
       }

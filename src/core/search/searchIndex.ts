@@ -265,10 +265,11 @@ export class SearchIndex {
 
   /** A JSON-safe copy of the index (bodies and code are left out: the hub has them). */
   export(): SearchIndexDump {
-    return drain(this.exportSteps());
+    const dump = drain(this.exportSteps());
+    return { ...dump, postings: dump.postings.map((p) => ({ offsets: Array.from(p.offsets), ids: Array.from(p.ids) })) };
   }
 
-  /** `export` in steps of a few milliseconds; add no entries until it is done. */
+  /** `export` in steps of a few milliseconds, postings as typed arrays (for the binary cache); add no entries until it is done. */
   *exportSteps(): Generator<void, SearchIndexDump, void> {
     // Terms go out in sorted order (ids renumbered), so a loaded vocabulary needs no sorting.
     yield* this.vocabulary.prepare();

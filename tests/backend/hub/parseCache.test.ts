@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,5 +69,28 @@ describe('parse cache', () => {
     const again = countingParser();
     await HubService.open(hub.root, false, again, cache);
     expect(again.parsed).toEqual([]);
+  });
+
+  it('writes a cache of many pieces (text outside Latin-1 included) that reads back whole', async () => {
+    // About 2.4 MB of section text: the cache is written an entry at a time in pieces of 1M characters.
+    const section = (i: number): string => `## Part ${i} café\n\n${`Les données 中文 naïve résumé ${i}. `.repeat(60)}\n\n`;
+    for (let d = 0; d < 3; d++) {
+      await writeFile(path.join(hub.root, `big${d}.md`), `# Big ${d}\n\n${Array.from({ length: 400 }, (_, i) => section(i)).join('')}`);
+    }
+    const cache = fileParseCache(cacheDir, silentLogger);
+    const cold = await HubService.open(hub.root, false, inProcessParser, cache);
+    const [file] = (await readdir(cacheDir)).filter((n) => n.startsWith('parsed-'));
+    const raw = await readFile(path.join(cacheDir, file ?? 'missing'), 'utf8');
+    expect(raw.length).toBeGreaterThan(2_000_000);
+    const saved = JSON.parse(raw) as { root: string; entries: Array<[string, { doc?: { texts: unknown } }]> };
+    expect(saved.root).toBe(cold.realRoot);
+    const docs = new Map(saved.entries.map(([p, e]) => [p, e.doc]));
+    for (const doc of cold.allDocs()) {
+      expect(docs.get(doc.path)?.texts, doc.path).toEqual(doc.texts);
+    }
+    const again = countingParser();
+    const warm = await HubService.open(hub.root, false, again, cache);
+    expect(again.parsed).toEqual([]);
+    expect(warm.allDocs()).toEqual(cold.allDocs());
   });
 });

@@ -97,4 +97,37 @@ describe('ParsePool', () => {
     expect(pool.parsingInProcess).toBe(false);
     expect(spawns).toBe(2);
   });
+
+  it('trim stops the idle background workers, keeps the interactive one (reader jobs go there), and starts one again for the next background job', async () => {
+    // A stand-in worker that answers every job with its own thread's name, so answers from a worker are told from in-process ones.
+    const echo = `const { parentPort, threadId } = require('node:worker_threads'); parentPort.postMessage('${WORKER_READY}'); parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, outcome: { ok: true, kind: 'parse', doc: { title: 'worker ' + threadId } } }));`;
+    const workers: Array<{ worker: Worker; exited: boolean; exit: Promise<unknown> }> = [];
+    const pool = new ParsePool(silentLogger, 20_000, 2, {
+      interactive: 1,
+      spawn: () => {
+        const worker = new Worker(echo, { eval: true });
+        const record = { worker, exited: false, exit: new Promise((r) => worker.once('exit', r)) };
+        void record.exit.then(() => (record.exited = true));
+        workers.push(record);
+        return worker;
+      },
+    });
+    pools.push(pool);
+    const job = (p: string) => pool.run({ kind: 'parse', path: p, bytes: encode('# A') });
+    await Promise.all([job('a.md'), job('b.md')]);
+    expect(workers.length).toBe(3);
+    pool.trim();
+    await Promise.all(workers.slice(0, 2).map((w) => w.exit));
+    // The two background workers ended; the interactive one (started last) is still there.
+    expect(workers.map((w) => w.exited)).toEqual([true, true, false]);
+    // A spec the reader waits for goes to the interactive worker: no background worker starts for it.
+    const spec = await pool.run({ kind: 'spec', path: 'api.yml', bytes: encode('openapi: 3.0.0'), files: [], interactive: true });
+    expect(spec.ok && spec.kind === 'parse' ? spec.doc.title : null).toMatch(/^worker \d+$/);
+    expect(workers.length).toBe(3);
+    const next = await job('c.md');
+    expect(next.ok && next.kind === 'parse' ? next.doc.title : null).toMatch(/^worker \d+$/);
+    expect(workers.length).toBe(4);
+    expect(pool.parsingInProcess).toBe(false);
+    expect(pool.problems()).toEqual([]);
+  });
 });
