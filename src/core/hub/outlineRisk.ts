@@ -1,0 +1,210 @@
+/**
+ * Shapes of markdown on which @lezer/markdown (the fast outline, see fastOutline) and micromark (the
+ * reader's remark) are known to read the blocks differently, found by the seeded fuzzer in
+ * tests/core/hub/outlineFuzz.test.ts. A doc with any of them is outlined by remark instead (few docs
+ * have one, so the open-time pass stays fast). One pass over the lines, no regular expression: the
+ * cost is linear in the doc whatever its content.
+ */
+
+/** Why a doc is outlined by remark, or null when the fast pass reads it as remark does. */
+export type OutlineRisk =
+  | 'footnote' // a GFM footnote definition `[^1]: ...` (lezer has no footnotes)
+  | 'table-row' // a line ending a GFM table in lezer that micromark reads as one more row
+  | 'lazy-html' // a lazy continuation line in a list item or blockquote that starts with `<`
+  | 'container' // a `:::` line the fast pass did not blank (nested, unmatched, inside code)
+  | 'definition' // a link definition right above an underline or an empty list item
+  | 'empty-item' // a list item with nothing after its marker, then a line (micromark reads such items oddly)
+  | 'bom' // a byte order mark after the start (lezer reads it as a space)
+  | 'front-matter'; // a first line `---` that opens no front matter (micromark then reads the doc oddly)
+
+const SPACE = 32;
+const TAB = 9;
+
+const isBlank = (line: string): boolean => {
+  for (let i = 0; i < line.length; i++) {
+    const ch = line.charCodeAt(i);
+    if (ch !== SPACE && ch !== TAB) {
+      return false;
+    }
+  }
+  return true;
+};
+
+/** Where the content of a line starts past spaces, tabs, `>` and list markers (`-`, `*`, `+`, `1.`, `1)`). */
+function contentStart(line: string): number {
+  let i = 0;
+  for (;;) {
+    const ch = line.charCodeAt(i);
+    if (ch === SPACE || ch === TAB || ch === 62 /* > */) {
+      i++;
+      continue;
+    }
+    const after = line.charCodeAt(i + 1);
+    const ends = (code: number): boolean => Number.isNaN(code) || code === SPACE || code === TAB;
+    if ((ch === 45 || ch === 42 || ch === 43) /* - * + */ && ends(after)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < line.length && j - i < 10 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) {
+      j++;
+    }
+    if (j > i && (line.charCodeAt(j) === 46 || line.charCodeAt(j) === 41) /* . ) */ && ends(line.charCodeAt(j + 1))) {
+      i = j + 1;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** Whether a line (all markers) ends in a list marker: `-`, `*`, `+`, `1.`, `1)` (not `>`). */
+function isMarkerEnd(line: string): boolean {
+  const ch = line.charCodeAt(line.length - 1);
+  return ch === 45 || ch === 42 || ch === 43 || ch === 46 || ch === 41;
+}
+
+/** Only backticks and tildes (a closing fence, trimmed, as dialects reads one). */
+function onlyFenceChars(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch !== 96 && ch !== 126) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** `|`, `-`, `:`, spaces and tabs only, with at least one `|` and one `-`: a table's delimiter row. */
+function isDelimiterRow(s: string, from: number): boolean {
+  let pipe = false;
+  let dash = false;
+  for (let i = from; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 124) {
+      pipe = true;
+    } else if (ch === 45) {
+      dash = true;
+    } else if (ch !== 58 && ch !== SPACE && ch !== TAB) {
+      return false;
+    }
+  }
+  return pipe && dash;
+}
+
+/** An ATX heading, setext underline, thematic break or list item with nothing after its marker. */
+function isUnderlineOrBareMarker(s: string, from: number): boolean {
+  const ch = s.charCodeAt(from);
+  if (ch === 61 /* = */ || ch === 45 /* - */ || ch === 42 /* * */ || ch === 95 /* _ */ || ch === 43 /* + */) {
+    // `---`, `===`, `***`, `- - -`, `*`, `+`: only the character, spaces and tabs.
+    for (let i = from; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c !== ch && c !== SPACE && c !== TAB) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return isBlank(s.slice(from));
+}
+
+/**
+ * The first risky shape in `text` (the fast outline's text: line ends normalised, front matter and
+ * the `:::` fences it understood already blanked; `containers` whether it blanked any), or null.
+ */
+export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, containers: boolean): OutlineRisk | null {
+  if (frontMatterOpenedOnly) {
+    return 'front-matter';
+  }
+  if (text.includes('\uFEFF')) {
+    return 'bom';
+  }
+  let fence: { ch: number; size: number } | null = null;
+  let previousIsBareMarker = false;
+  let previous = '';
+  let runInContainer = false;
+  let runHasDelimiter = false;
+  let previousIsDefinition = false;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) {
+      end = text.length;
+    }
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (isBlank(line)) {
+      previous = '';
+      runInContainer = false;
+      runHasDelimiter = false;
+      previousIsDefinition = false;
+      previousIsBareMarker = false;
+      continue;
+    }
+    const at = contentStart(line);
+    const first = line.charCodeAt(at);
+    // Fenced code as dialects.mapLinesOutsideFences tracks it (a fence indented at most 3 spaces).
+    let indent = 0;
+    while (indent < line.length && line.charCodeAt(indent) === SPACE) {
+      indent++;
+    }
+    const fenceCh = line.charCodeAt(indent);
+    let size = 0;
+    if (indent <= 3 && (fenceCh === 96 || fenceCh === 126) /* ` ~ */) {
+      while (line.charCodeAt(indent + size) === fenceCh) {
+        size++;
+      }
+    }
+    if (size >= 3) {
+      if (fence === null) {
+        // A backtick fence's info string has no backtick.
+        if (!(fenceCh === 96 && line.includes('`', indent + size))) {
+          fence = { ch: fenceCh, size };
+        }
+      } else if (fenceCh === fence.ch && size >= fence.size && onlyFenceChars(line.trim())) {
+        fence = null;
+      }
+      previous = line;
+      continue;
+    }
+    if (fence !== null) {
+      // A `:::` line in fenced code inside a container closes the container for micromark.
+      if (containers && first === 58 && line.startsWith(':::', at)) {
+        return 'container';
+      }
+      previous = line;
+      continue;
+    }
+    if (first === 91 /* [ */) {
+      const close = line.indexOf(']:', at);
+      if (close !== -1 && line.charCodeAt(at + 1) === 94 /* ^ */) {
+        return 'footnote';
+      }
+    }
+    if (first === 58 && line.startsWith(':::', at)) {
+      // Every `:::` fence the fast pass understood is blank by now.
+      return 'container';
+    }
+    if (previous !== '') {
+      // `<` first on a line of a paragraph in a list item or blockquote (lazy or not: cheap to over-ask).
+      if (line.charCodeAt(line.length - line.trimStart().length) === 60 /* < */ && runInContainer) {
+        return 'lazy-html';
+      }
+      if (runHasDelimiter && (first === 60 || isUnderlineOrBareMarker(line, at))) {
+        return 'table-row';
+      }
+      // Micromark reads these as more of the definition's paragraph; lezer as blocks of their own.
+      if (previousIsDefinition && (first === 60 || indent >= 4 || line.charCodeAt(indent) === TAB || isUnderlineOrBareMarker(line, at))) {
+        return 'definition';
+      }
+      if (previousIsBareMarker) {
+        return 'empty-item';
+      }
+    }
+    // A run of lines that starts or goes on inside a list item or blockquote.
+    runInContainer ||= at > 0;
+    runHasDelimiter ||= isDelimiterRow(line, at);
+    previousIsDefinition = first === 91 && line.includes(']:', at);
+    previousIsBareMarker = at === line.length && isMarkerEnd(line.trimEnd());
+    previous = line;
+  }
+  return null;
+}
