@@ -4,8 +4,10 @@
  * remark parse the reader renders from. Blocks come from @lezer/markdown (CommonMark + GFM, the
  * parser of the notes editor); heading titles are exactly the reader's: a plain heading's title is
  * its text, any other heading (or bold line) is re-parsed on its own by the reader's remark
- * pipeline. Ids are decided by buildOutline, as for the reader. A property test over every shared
- * corpus file checks that both paths give the same topic ids and titles.
+ * pipeline. Ids are decided by buildOutline, as for the reader. Docs with a shape the two parsers
+ * read differently (see outlineRisk, found by tests/core/hub/outlineFuzz.test.ts) are left to remark.
+ * A property test over every shared corpus file checks that both paths give the same topic ids and
+ * titles.
  */
 import { GFM, type MarkdownConfig, parser as baseParser } from '@lezer/markdown';
 import type { TreeCursor } from '@lezer/common';
@@ -150,8 +152,9 @@ type Dropped = Map<OutlineHeading, string>;
 /**
  * The outline of one markdown doc (see the module comment). Throws like parseMarkdown (via
  * `reject`) for input over the size or nesting limits. Null when this pass cannot tell the blocks
- * as remark would (a `:::` line right after an HTML block line: remark reads it as HTML, the blank
- * that replaced it ends the block here); the caller outlines with remark then.
+ * as remark would (a risky shape, see outlineRisk; a `:::` line right after an HTML block line:
+ * remark reads it as HTML, the blank that replaced it ends the block here; a definition with
+ * unbalanced parentheses or inside a container); the caller outlines with remark then.
  */
 export function fastOutline(
   path: string,

@@ -122,6 +122,8 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, contai
   let previousIsBareMarker = false;
   let previous = '';
   let runInContainer = false;
+  // Whether a list or blockquote may be open (a marker was seen, no unindented paragraph since).
+  let listContext = false;
   let runHasDelimiter = false;
   let previousIsDefinition = false;
   for (let start = 0; start <= text.length; ) {
@@ -162,30 +164,24 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, contai
       } else if (fenceCh === fence.ch && size >= fence.size && onlyFenceChars(line.trim())) {
         fence = null;
       }
-      previous = line;
-      continue;
     }
-    if (fence !== null) {
-      // A `:::` line in fenced code inside a container closes the container for micromark.
-      if (containers && first === 58 && line.startsWith(':::', at)) {
-        return 'container';
-      }
-      previous = line;
-      continue;
-    }
+    // The checks below also run in fenced code (cheaper to over-ask than to trust this fence
+    // tracking where micromark's differs, e.g. a fence in an HTML block), except for `<` lines.
+    const inFence = fence !== null || size >= 3;
     if (first === 91 /* [ */) {
       const close = line.indexOf(']:', at);
       if (close !== -1 && line.charCodeAt(at + 1) === 94 /* ^ */) {
         return 'footnote';
       }
     }
-    if (first === 58 && line.startsWith(':::', at)) {
-      // Every `:::` fence the fast pass understood is blank by now.
+    // Every `:::` fence the fast pass understood is blank by now. In fenced code, a `:::` line
+    // inside a container closes the container for micromark.
+    if (first === 58 && line.startsWith(':::', at) && (!inFence || containers)) {
       return 'container';
     }
     if (previous !== '') {
       // `<` first on a line of a paragraph in a list item or blockquote (lazy or not: cheap to over-ask).
-      if (line.charCodeAt(line.length - line.trimStart().length) === 60 /* < */ && runInContainer) {
+      if (!inFence && line.charCodeAt(line.length - line.trimStart().length) === 60 /* < */ && runInContainer) {
         return 'lazy-html';
       }
       if (runHasDelimiter && (first === 60 || isUnderlineOrBareMarker(line, at))) {
@@ -199,8 +195,15 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, contai
         return 'empty-item';
       }
     }
-    // A run of lines that starts or goes on inside a list item or blockquote.
-    runInContainer ||= at > 0;
+    // A run of lines that starts or goes on inside a list item or blockquote: a line with a marker,
+    // or an indented line while a list may still be open.
+    const marked = at > 0 && !isBlank(line.slice(0, at));
+    if (marked) {
+      listContext = true;
+    } else if (at === 0 && previous === '') {
+      listContext = false;
+    }
+    runInContainer ||= marked || (at > 0 && listContext);
     runHasDelimiter ||= isDelimiterRow(line, at);
     previousIsDefinition = first === 91 && line.includes(']:', at);
     previousIsBareMarker = at === line.length && isMarkerEnd(line.trimEnd());
