@@ -129,6 +129,7 @@ function decodeEntity(raw: string): string {
 }
 
 const FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
+const INDENTED_FENCE = /^ {1,3}:::/m;
 
 /** YAML front matter as remark-frontmatter reads it: its value and where the body starts. */
 function splitFrontMatter(text: string): { value: string; end: number } | null {
@@ -185,8 +186,10 @@ export function fastOutline(
     text = text.slice(0, fm.end).replace(/[^\n]/g, '') + text.slice(fm.end);
   }
   const blanked: number[] = [];
+  // A `:::` fence indented 1-3 spaces: micromark takes that indentation off the lines inside.
+  const indentedFence = text.includes(':::') && INDENTED_FENCE.test(text);
   text = blankContainerFences(text, blanked);
-  if (outlineRisk(text, fm === null && FRONT_MATTER_OPEN.test(text), blanked.length > 0) !== null) {
+  if ((indentedFence && blanked.length > 0) || outlineRisk(text, fm === null && FRONT_MATTER_OPEN.test(text), blanked) !== null) {
     return null;
   }
   // micromark reads NUL as U+FFFD (lezer as a control character): same length, same offsets.

@@ -13,6 +13,7 @@ export type OutlineRisk =
   | 'lazy-html' // a lazy continuation line in a list item or blockquote that starts with `<`
   | 'container' // a `:::` line the fast pass did not blank (nested, unmatched, inside code)
   | 'definition' // a link definition right above an underline or an empty list item
+  | 'setext-in-container' // a setext underline (or bare marker) under a paragraph line in a list item
   | 'empty-item' // a list item with nothing after its marker, then a line (micromark reads such items oddly)
   | 'bom' // a byte order mark after the start (lezer reads it as a space)
   | 'front-matter'; // a first line `---` that opens no front matter (micromark then reads the doc oddly)
@@ -63,6 +64,20 @@ function isMarkerEnd(line: string): boolean {
   return ch === 45 || ch === 42 || ch === 43 || ch === 46 || ch === 41;
 }
 
+/** A letter or digit (of any script): no markdown starts with one. */
+function isWordChar(ch: number): boolean {
+  return (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(ch)));
+}
+
+/** A line that is one `-` after spaces, tabs and `>`. */
+function isSingleDash(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === SPACE || line.charCodeAt(i) === TAB || line.charCodeAt(i) === 62) {
+    i++;
+  }
+  return i > 0 && line.charCodeAt(i) === 45 && isBlank(line.slice(i + 1));
+}
+
 /** Only backticks and tildes (a closing fence, trimmed, as dialects reads one). */
 function onlyFenceChars(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -104,14 +119,17 @@ function isUnderlineOrBareMarker(s: string, from: number): boolean {
     }
     return true;
   }
-  return isBlank(s.slice(from));
+  // Nothing after the markers: a bare list item (not a blank blockquote line).
+  return isBlank(s.slice(from)) && isMarkerEnd(s.trimEnd());
 }
 
 /**
  * The first risky shape in `text` (the fast outline's text: line ends normalised, front matter and
- * the `:::` fences it understood already blanked; `containers` whether it blanked any), or null.
+ * the `:::` fences it understood already blanked; `blanked` their 0-based line indices, in order),
+ * or null.
  */
-export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, containers: boolean): OutlineRisk | null {
+export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanked: readonly number[]): OutlineRisk | null {
+  const containers = blanked.length > 0;
   if (frontMatterOpenedOnly) {
     return 'front-matter';
   }
@@ -126,17 +144,33 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, contai
   let listContext = false;
   let runHasDelimiter = false;
   let previousIsDefinition = false;
-  for (let start = 0; start <= text.length; ) {
+  let runHasDefinition = false;
+  // The lines of the current run of non-blank lines, and the first character of its first.
+  let runLength = 0;
+  let runFirst = 0;
+  // The next blanked `:::` line (0-based indices, in order).
+  let nextBlanked = 0;
+  for (let start = 0, index = 0; start <= text.length; index++) {
     let end = text.indexOf('\n', start);
     if (end === -1) {
       end = text.length;
     }
     const line = text.slice(start, end);
     start = end + 1;
+    while ((blanked[nextBlanked] ?? Infinity) < index) {
+      nextBlanked++;
+    }
+    // A `:::` fence right under a paragraph line in a list item or blockquote: micromark reads it
+    // as a lazy line of that paragraph.
+    if (blanked[nextBlanked] === index && previous !== '' && runInContainer) {
+      return 'container';
+    }
     if (isBlank(line)) {
       previous = '';
       runInContainer = false;
       runHasDelimiter = false;
+      runHasDefinition = false;
+      runLength = 0;
       previousIsDefinition = false;
       previousIsBareMarker = false;
       continue;
@@ -191,6 +225,16 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, contai
       if (previousIsDefinition && (first === 60 || indent >= 4 || line.charCodeAt(indent) === TAB || isUnderlineOrBareMarker(line, at))) {
         return 'definition';
       }
+      // In a list item or blockquote, lezer ends a definition's paragraph differently (a lazy line
+      // goes on it for micromark, not for lezer).
+      if ((runHasDefinition && runInContainer && isUnderlineOrBareMarker(line, at)) || (previousIsDefinition && (runInContainer || isDelimiterRow(line, at)))) {
+        return 'definition';
+      }
+      // In a list item, lezer reads `  -` under a paragraph line as an empty item, micromark as an
+      // underline (`---`, `=`, `- -` are read alike).
+      if (runInContainer && isSingleDash(line)) {
+        return 'setext-in-container';
+      }
       if (previousIsBareMarker) {
         return 'empty-item';
       }
@@ -204,8 +248,19 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, contai
       listContext = false;
     }
     runInContainer ||= marked || (at > 0 && listContext);
-    runHasDelimiter ||= isDelimiterRow(line, at);
+    const delimiter = isDelimiterRow(line, at);
+    // A table under paragraph lines: micromark ends the paragraph above the header row, lezer reads
+    // one paragraph (which matters when it starts with markup: a bold line, a definition, HTML).
+    if (delimiter && runLength >= 2 && !isWordChar(runFirst)) {
+      return 'table-row';
+    }
+    runHasDelimiter ||= delimiter;
+    if (runLength === 0) {
+      runFirst = first;
+    }
+    runLength++;
     previousIsDefinition = first === 91 && line.includes(']:', at);
+    runHasDefinition ||= previousIsDefinition;
     previousIsBareMarker = at === line.length && isMarkerEnd(line.trimEnd());
     previous = line;
   }

@@ -170,9 +170,18 @@ function generator(seed: number, known: Known): () => string {
   };
 }
 
+/** Short docs of lines from a small alphabet of block starts under container prefixes. */
+function lineGenerator(seed: number): () => string {
+  const R = rng(seed);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(R() * a.length)] as T;
+  const prefixes = ['', '', '', '- ', '  ', '> ', '1. ', '    ', '   '];
+  const contents = ['[f]: u', 'text', 'text', '-', '=', '<br />', '# h', '## [f]', '**b**', '| a |', '|---|', ':::tip', ':::', '```', '~~~', '[^1]: x', '', '', '***', '<div>', '[f]', '* x', '\\#'];
+  return () => Array.from({ length: 2 + Math.floor(R() * 4) }, () => pick(prefixes) + pick(contents)).join('\n') + '\n';
+}
+
 /** The inputs (of `count` from `seed`) on which the two paths disagree. */
-function disagreements(seed: number, count: number, known: Known): string[] {
-  const next = generator(seed, known);
+function disagreements(seed: number, count: number, known: Known | 'lines'): string[] {
+  const next = known === 'lines' ? lineGenerator(seed) : generator(seed, known);
   const bad: string[] = [];
   for (let i = 0; i < count; i++) {
     const md = next();
@@ -193,6 +202,10 @@ describe('fast outline = reader on generated markdown (seeded)', () => {
   // above an underline, ...): the fast pass gives those docs to remark (see outlineRisk).
   it.each([1, 2, 3, 4, 5, 6])('seed %i: 300 docs with footnotes, tables and the risky inline characters', (seed) => {
     expect(disagreements(seed, 300, { footnotes: true, tables: true, risky: true })).toEqual([]);
+  }, 120_000);
+
+  it.each([1, 2])('seed %i: 1000 short docs of block starts under list, quote and indent prefixes', (seed) => {
+    expect(disagreements(seed, 1000, 'lines')).toEqual([]);
   }, 120_000);
 
   it('the remark fallback is the exception: most generated docs, even risky ones, take the fast pass', () => {
@@ -295,6 +308,29 @@ describe('fast outline = reader: the shapes lezer and micromark read differently
 
   it('a setext heading whose continuation line is indented code-deep: the line goes on the title', () => {
     agree('~~s~~\n    #\n=\n');
+  });
+
+  it('a definition in a list item or blockquote followed by a lazy line, an underline or a delimiter row', () => {
+    agree('> [f]: u\n**b**\n');
+    agree('- [f]: u\n**b**\n1. **b**\n');
+    agree('- [f]: u\ntext\n-\n');
+    agree('- [f]: u\n  text\n  -\n');
+    agree('[f]: u\n   |---|\n   ## [f]\n');
+  });
+
+  it('an underline under a paragraph line in a list item (lezer reads an empty item)', () => {
+    agree('- a\n  b\n  -\n');
+    agree('- # h\n   [f]\n    -\n');
+  });
+
+  it('a `:::` fence indented, or right under a paragraph line in a list item', () => {
+    agree('   :::tip\n    # h\n');
+    agree('* x\n  text\n:::tip\n    ## h\n');
+  });
+
+  it('a table under a bold line: micromark ends the paragraph above the header row', () => {
+    agree('   **b**\n   **b**\n|---|\n  ```\n');
+    agree('\n  **b**\n   \\#\n|---|\n');
   });
 });
 
