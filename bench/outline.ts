@@ -4,13 +4,13 @@
  *
  * Prints ONE JSON line: files, MB; old_mb_s, the full remark parse every doc got at open before
  * (parseMarkdown: micromark + GFM + front matter + containers, then outlining); new_mb_s, the
- * open-time outline pass (parseDoc); speedup (new / old); and where the old time went (phase
- * shares of one pass: micromark tokenising, mdast building, outlining). Times are this process's
+ * open-time outline pass (parseDoc); speedup (new / old); remark_fallback_files, how many docs the
+ * outline pass gives to remark (shapes lezer reads differently, see outlineRisk); and where the old
+ * time went (phase shares of one pass: micromark tokenising, mdast building, outlining). Times are this process's
  * CPU time (user + system), so other load on the machine counts less. Each figure is the best of
  * --rounds (default 1) passes after a warm-up on 40 docs, so JIT warm-up and another process's burst
  * count less.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directiveFromMarkdown } from 'mdast-util-directive';
@@ -21,33 +21,17 @@ import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { normaliseAdmonitionTitles } from '../src/core/hub/dialects';
-import { decodeText } from '../src/core/hub/decode';
-import { parseDoc, parseMarkdown } from '../src/core/hub/parseDoc';
+import { DocRejected, parseDoc, parseMarkdown, takesOutlineFallback } from '../src/core/hub/parseDoc';
+import { corpusDocs } from './corpusDocs';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? undefined : process.argv[i + 1];
 }
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      markdownFiles(p, out);
-    } else if (e.isFile() && /\.(md|mdx|markdown)$/i.test(e.name)) {
-      out.push(p);
-    }
-  }
-  return out;
-}
-
 const dir = path.resolve(arg('dir') ?? path.resolve(import.meta.dirname, '../../shared/corpora/large'));
 const rounds = Math.max(1, Number(arg('rounds') ?? 1));
-const docs = markdownFiles(dir).flatMap((file) => {
-  const rel = path.relative(dir, file).split(path.sep).join('/');
-  const decoded = decodeText(rel, readFileSync(file));
-  return decoded.ok ? [{ rel, text: decoded.text, encoding: decoded.encoding }] : [];
-});
+const docs = corpusDocs(dir);
 const mb = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / 1048576;
 
 /** Best CPU time (ms; the machine may be shared, so not wall time) of `rounds` passes of `fn` over every doc, after a warm-up on a few docs. */
@@ -72,6 +56,18 @@ function best(fn: (d: (typeof docs)[number]) => void): number {
   return min;
 }
 
+// Docs with a shape lezer and micromark read differently are outlined by remark (see outlineRisk).
+const fallbacks = docs.filter((d) => {
+  try {
+    return takesOutlineFallback(d.rel, d.text, d.encoding);
+  } catch (e) {
+    if (e instanceof DocRejected) {
+      return false;
+    }
+    throw e;
+  }
+}).length;
+
 const oldMs = best((d) => parseMarkdown(d.rel, d.text, d.encoding));
 const newMs = best((d) => parseDoc(d.rel, d.text, d.encoding));
 
@@ -92,6 +88,7 @@ console.log(
     old_full_parse_mb_s: Math.round((mb / (oldMs / 1000)) * 100) / 100,
     new_outline_mb_s: Math.round((mb / (newMs / 1000)) * 100) / 100,
     speedup: Math.round((oldMs / newMs) * 100) / 100,
+    remark_fallback_files: fallbacks,
     old_ms: Math.round(oldMs),
     new_ms: Math.round(newMs),
     old_phase_share: {

@@ -4,15 +4,15 @@
  * titles, depths, parents, lines), the same anchors and doc title, and the rendered headings carry
  * exactly those ids. Run with `npm run test:corpora`; skipped (with the reason) without ../shared.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/core/hub/decode';
 import { DocRejected, parseDoc } from '../../src/core/hub/parseDoc';
 import { renderDoc } from '../../src/core/hub/renderDoc';
 import { USER_CONTENT_PREFIX } from '../../src/core/hub/userContentIds';
+import { corpusDocs } from '../../bench/corpusDocs';
 
 const corpora = path.resolve(import.meta.dirname, '../../../shared/corpora');
 const roots = ['hubs', 'large']
@@ -23,18 +23,6 @@ const roots = ['hubs', 'large']
       .filter((e) => e.isDirectory())
       .map((e) => path.join(d, e.name)),
   );
-
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      markdownFiles(p, out);
-    } else if (e.isFile() && /\.(md|mdx|markdown)$/i.test(e.name)) {
-      out.push(p);
-    }
-  }
-  return out;
-}
 
 /** The ids the reader put on headings and pseudo-headings, in document order. */
 function renderedIds(hast: ReturnType<typeof renderDoc>['safeHast']): string[] {
@@ -63,17 +51,12 @@ const outcome = (f: () => unknown): unknown => {
 
 describe.skipIf(roots.length === 0)('fast outline agrees with the reader on every corpus file (needs ../shared/corpora)', () => {
   it.each(roots.map((r) => [path.relative(corpora, r), r]))('%s', (_name, root) => {
-    const files = markdownFiles(root);
-    expect(files.length).toBeGreaterThan(0);
+    const docs = corpusDocs(root);
+    expect(docs.length).toBeGreaterThan(0);
     let headings = 0;
-    for (const file of files) {
-      const rel = path.relative(root, file).split(path.sep).join('/');
-      const decoded = decodeText(rel, readFileSync(file));
-      if (!decoded.ok) {
-        continue;
-      }
-      const fast = outcome(() => parseDoc(rel, decoded.text, decoded.encoding));
-      const full = outcome(() => renderDoc(rel, decoded.text, new Set([rel]), decoded.encoding));
+    for (const { rel, text, encoding } of docs) {
+      const fast = outcome(() => parseDoc(rel, text, encoding));
+      const full = outcome(() => renderDoc(rel, text, new Set([rel]), encoding));
       if (typeof full === 'string' || typeof fast === 'string') {
         expect(fast, rel).toEqual(full);
         continue;

@@ -4,8 +4,10 @@
  * remark parse the reader renders from. Blocks come from @lezer/markdown (CommonMark + GFM, the
  * parser of the notes editor); heading titles are exactly the reader's: a plain heading's title is
  * its text, any other heading (or bold line) is re-parsed on its own by the reader's remark
- * pipeline. Ids are decided by buildOutline, as for the reader. A property test over every shared
- * corpus file checks that both paths give the same topic ids and titles.
+ * pipeline. Ids are decided by buildOutline, as for the reader. Docs with a shape the two parsers
+ * read differently (see outlineRisk, found by tests/core/hub/outlineFuzz.test.ts) are left to remark.
+ * A property test over every shared corpus file checks that both paths give the same topic ids and
+ * titles.
  */
 import { GFM, type MarkdownConfig, parser as baseParser } from '@lezer/markdown';
 import type { TreeCursor } from '@lezer/common';
@@ -13,6 +15,7 @@ import type { Heading, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { blankContainerFences, normaliseAdmonitionTitles } from './dialects';
 import { parseFrontMatter } from './frontMatter';
+import { outlineRisk } from './outlineRisk';
 import { MAX_DOC_BYTES, nestingProblem } from './limits';
 import { buildOutline, fileTitle, htmlText, normaliseLineEnds, type OutlineBlock, type OutlineHeading, pseudoTitleAllowed, splitExplicitId } from './outline';
 import type { HubProblem, ParsedDoc } from './types';
@@ -125,9 +128,12 @@ function decodeEntity(raw: string): string {
   return (m?.[3] !== undefined ? ENTITIES[m[3]] : undefined) ?? raw;
 }
 
+const FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
+const INDENTED_FENCE = /^ {1,3}:::/m;
+
 /** YAML front matter as remark-frontmatter reads it: its value and where the body starts. */
 function splitFrontMatter(text: string): { value: string; end: number } | null {
-  const open = /^---[ \t]*\r?\n/.exec(text);
+  const open = FRONT_MATTER_OPEN.exec(text);
   if (open === null) {
     return null;
   }
@@ -147,8 +153,9 @@ type Dropped = Map<OutlineHeading, string>;
 /**
  * The outline of one markdown doc (see the module comment). Throws like parseMarkdown (via
  * `reject`) for input over the size or nesting limits. Null when this pass cannot tell the blocks
- * as remark would (a `:::` line right after an HTML block line: remark reads it as HTML, the blank
- * that replaced it ends the block here); the caller outlines with remark then.
+ * as remark would (a risky shape, see outlineRisk; a `:::` line right after an HTML block line:
+ * remark reads it as HTML, the blank that replaced it ends the block here; a definition with
+ * unbalanced parentheses or inside a container); the caller outlines with remark then.
  */
 export function fastOutline(
   path: string,
@@ -179,7 +186,16 @@ export function fastOutline(
     text = text.slice(0, fm.end).replace(/[^\n]/g, '') + text.slice(fm.end);
   }
   const blanked: number[] = [];
+  // A `:::` fence indented 1-3 spaces: micromark takes that indentation off the lines inside.
+  const indentedFence = text.includes(':::') && INDENTED_FENCE.test(text);
   text = blankContainerFences(text, blanked);
+  if ((indentedFence && blanked.length > 0) || outlineRisk(text, fm === null && FRONT_MATTER_OPEN.test(text), blanked) !== null) {
+    return null;
+  }
+  // micromark reads NUL as U+FFFD (lezer as a control character): same length, same offsets.
+  if (text.includes('\0')) {
+    text = text.replaceAll('\0', '\uFFFD');
+  }
 
   const lineStarts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
@@ -210,6 +226,29 @@ export function fastOutline(
   const fence: { unclosed: number | null } = { unclosed: null };
   const dropped: Dropped = new Map();
   const paragraphTexts = new Map<OutlineHeading, string>();
+  // A definition whose destination has unbalanced parentheses is no definition to micromark.
+  let badDestination = false;
+  const unbalancedDestination = (cur: TreeCursor): boolean => {
+    let bad = false;
+    if (cur.firstChild()) {
+      do {
+        if (cur.name === 'URL' && text.charCodeAt(cur.from) !== 60 /* < */) {
+          let depth = 0;
+          for (let i = cur.from; i < cur.to && depth >= 0; i++) {
+            const ch = text.charCodeAt(i);
+            if (ch === 92 /* \\ */) {
+              i++;
+            } else {
+              depth += ch === 40 ? 1 : ch === 41 ? -1 : 0;
+            }
+          }
+          bad = depth !== 0;
+        }
+      } while (cur.nextSibling());
+      cur.parent();
+    }
+    return bad;
+  };
 
   const heading = (c: TreeCursor, depth: number, topLevel: boolean): void => {
     const from = c.from;
@@ -260,8 +299,13 @@ export function fastOutline(
       h.explicit = explicit?.id ?? null;
     } else {
       // A continuation line's blockquote markers are no part of the title (lezer gives no QuoteMark for them).
-      const lines = content.split('\n').map((l, i) => (i > 0 && quoted ? l.replace(/^(?:[ \t]*>)+/, '') : l).trimStart()).filter((l, i) => i === 0 || l !== '');
-      const src = setext || lines.length > 1 ? `${lines.join('\n')}\n===` : `${'#'.repeat(depth)} ${content}`;
+      // Continuation lines keep their indentation: `    #` goes on a paragraph, `#` would interrupt it.
+      const lines = content
+        .split('\n')
+        .map((l, i) => (i === 0 ? l.trimStart() : quoted ? l.replace(/^(?:[ \t]*>)+/, '') : l))
+        .filter((l, i) => i === 0 || l.trim() !== '');
+      // A closing sequence of its own, so a `#` that ends the content stays in it (`# & # #`).
+      const src = setext || lines.length > 1 ? `${lines.join('\n')}\n===` : `${'#'.repeat(depth)} ${content} #`;
       pending.push({ heading: h, source: src, kind: 'heading', needsDefinitions: content.includes(']') });
     }
     headings.push(h);
@@ -299,6 +343,7 @@ export function fastOutline(
         if (SKIP.has(name)) {
           if (name === 'LinkReference') {
             definitions.push(text.slice(c.from, c.to));
+            badDestination ||= unbalancedDestination(c);
           }
           return;
         }
@@ -377,6 +422,9 @@ export function fastOutline(
       const runFrom: number | null = adjacent ? definitionsFrom : null;
       definitionsFrom = name === 'LinkReference' ? (runFrom ?? c.from) : null;
       previousEnd = c.to;
+      // A bold line (a pseudo-heading if its title is allowed): `strong` when lezer reads one strong
+      // emphasis, `remark` when only its shape says so.
+      const pseudo = name !== 'Paragraph' ? null : isPseudoCandidate(c) ? 'strong' : strongShaped(c) ? 'remark' : null;
       if (depth !== undefined) {
         heading(c, depth, true);
         const h = headings[headings.length - 1] as OutlineHeading;
@@ -386,13 +434,13 @@ export function fastOutline(
         blocks.push({ heading: headings.length - 1 });
       } else if (name === 'FencedCode' || name === 'CodeBlock') {
         blocks.push({ heading: null, text: '', code: codeOf(c) });
-      } else if (name === 'Paragraph' && isPseudoCandidate(c)) {
+      } else if (pseudo !== null) {
         const end = c.from + text.slice(c.from, c.to).trimEnd().length;
         const inner = text.slice(c.from + 2, end - 2);
         const h: OutlineHeading = { kind: 'pseudo', depth: 3, title: '', explicit: null, topLevel: true, line: lineOf(c.from) };
         headings.push(h);
         blocks.push({ heading: headings.length - 1 });
-        if (isPlain(inner) && !inner.includes('_')) {
+        if (pseudo === 'strong' && isPlain(inner) && !inner.includes('_')) {
           h.title = inner.trim();
           if (!pseudoTitleAllowed(h.title)) {
             dropped.set(h, h.title);
@@ -411,6 +459,10 @@ export function fastOutline(
     } while (c.nextSibling());
   }
 
+  // A definition inside a `:::` container is seen only inside it by micromark.
+  if (badDestination || (blanked.length > 0 && definitions.length > 0 && pending.some((p) => p.needsDefinitions))) {
+    return null;
+  }
   // Titles that need inline markdown: the reader's own parse of the heading (or bold line) alone.
   const defs = definitions.join('\n\n');
   for (const p of pending) {
@@ -421,7 +473,7 @@ export function fastOutline(
         p.heading.explicit = rules.takeExplicitId(node);
         p.heading.title = toString(node).trim();
       } else {
-        p.heading.title = p.source.replace(/^#+\s*|\n===$/g, '').trim();
+        p.heading.title = p.source.replace(/^#+\s*|\s#$|\n===$/g, '').trim();
       }
     } else {
       const title = node?.type === 'paragraph' ? rules.pseudoHeadingTitle(node) : null;
@@ -459,6 +511,15 @@ export function fastOutline(
       ? fmTitle.trim()
       : topics.find((t) => t.depth === 1)?.title || topics[0]?.title || fileTitle(path);
   return { path, title, topics, anchors, texts, frontMatter, problems, encoding };
+
+  /**
+   * A paragraph that starts and ends with `**` or `__` but that lezer does not read as one strong
+   * emphasis (an autolink literal inside can end differently, `**www.m*#**`): remark decides.
+   */
+  function strongShaped(cur: TreeCursor): boolean {
+    const s = text.slice(cur.from, cur.to).trim();
+    return s.length >= 4 && (s.startsWith('**') || s.startsWith('__')) && (s.endsWith('**') || s.endsWith('__'));
+  }
 
   function isPseudoCandidate(cur: TreeCursor): boolean {
     const from = cur.from;

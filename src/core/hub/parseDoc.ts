@@ -101,6 +101,17 @@ export function parseDoc(path: string, text: string, encoding: ParsedDoc['encodi
   }
 }
 
+/**
+ * Whether parseDoc outlines this doc with remark rather than the fast pass (a shape the two parsers
+ * read differently, see outlineRisk). For the benchmark and tests; throws DocRejected like parseDoc.
+ */
+export function takesOutlineFallback(path: string, text: string, encoding: ParsedDoc['encoding'] = 'utf-8'): boolean {
+  const reject = (problem: HubProblem): never => {
+    throw new DocRejected(problem);
+  };
+  return fastOutline(path, text, encoding, titleRules, reject) === null;
+}
+
 function outline(path: string, tree: Root): Outline {
   // Blocks inside a `:::` container count as top level, so an admonition never hides a topic.
   const { blocks, parents } = topLevelBlocks(tree);
