@@ -212,7 +212,7 @@ export function App({ api }: { api: StudyApi }) {
                 progress={study}
                 needsReview={reviewSummary.needsReview}
                 onMark={(id, state) => void study.setState(id, state)}
-                onMarkMany={(changes) => markTopics((c) => api['progress.set'](c), changes).finally(() => void study.refresh())}
+                onMarkMany={(changes) => markTopics(api, changes).finally(() => void study.refresh())}
               />
             </nav>
             <Splitter
