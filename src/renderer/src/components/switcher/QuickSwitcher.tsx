@@ -47,6 +47,9 @@ function Marked({ text, indices }: { text: string; indices: readonly number[] })
   );
 }
 
+/** Most docs listed; past it the switcher says how many more match. */
+export const SWITCHER_LIMIT = 50;
+
 type Props = { tree: readonly HubTreeNode[]; onOpen: (item: SwitcherItem) => void; onClose: () => void };
 
 /** Ctrl/Cmd+P: go to a doc by name. Type to filter (fuzzy on titles and paths), arrows, Enter. */
@@ -57,7 +60,9 @@ export function QuickSwitcher({ tree, onOpen, onClose }: Props) {
   const input = useRef<HTMLInputElement>(null);
   useFocusTrap(dialog, { onEscape: onClose, initialFocus: input });
   const items = useMemo(() => switcherItems(tree), [tree]);
-  const ranked: RankedItem[] = useMemo(() => rankItems(items, q, 50), [items, q]);
+  const matches: RankedItem[] = useMemo(() => rankItems(items, q, Infinity), [items, q]);
+  const ranked = matches.length > SWITCHER_LIMIT ? matches.slice(0, SWITCHER_LIMIT) : matches;
+  const more = matches.length - ranked.length;
   const current = Math.min(active, Math.max(0, ranked.length - 1));
 
   const choose = (i: number): void => {
@@ -92,6 +97,7 @@ export function QuickSwitcher({ tree, onOpen, onClose }: Props) {
           aria-autocomplete="list"
           aria-activedescendant={ranked.length > 0 ? optionId(current) : undefined}
           aria-label="Go to doc by name"
+          aria-describedby="switcher-more"
           placeholder="Go to doc… (type part of a title or path)"
           value={q}
           onChange={(e) => {
@@ -125,6 +131,9 @@ export function QuickSwitcher({ tree, onOpen, onClose }: Props) {
             </li>
           ))}
         </ul>
+        <p id="switcher-more" className="switcher-more" role="status">
+          {more > 0 ? `${more} more ${more === 1 ? 'doc matches' : 'docs match'} — keep typing to narrow` : ''}
+        </p>
         <div className="switcher-footer" aria-hidden="true">
           ↑↓ move · Enter open · Esc close
         </div>
