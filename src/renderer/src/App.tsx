@@ -4,6 +4,7 @@ import { HubTree } from './components/HubTree';
 import { markTopics } from './components/BulkMark';
 import { useHubRefresh } from './components/HubProgress';
 import { OpenHubForm } from './components/OpenHubForm';
+import { useExclusiveModal } from './components/dialog/useExclusiveModal';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { Reader } from './components/Reader';
 import { ApiReference } from './components/api/ApiReference';
@@ -50,6 +51,7 @@ export function App({ api }: { api: StudyApi }) {
   const [route, navigate] = useRoute();
   const [showProblems, setShowProblems] = useState(false);
   const [showOpen, setShowOpen] = useState(false);
+  useExclusiveModal(showOpen, () => setShowOpen(false));
   const [showSidebar, setShowSidebar] = usePersistentState('sidebarOpen', () => true, isBoolean);
   const [sidebarWidth, setSidebarWidth] = usePersistentState('sidebarWidth', () => (window.innerWidth < 1200 ? 240 : 300), isNumber);
   const [notesWidth, setNotesWidth] = usePersistentState('notesWidth', () => 340, isNumber);

@@ -3,6 +3,7 @@ import './switcher.css';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { HubTreeNode } from '../../../../core/hub/types';
 import { useUiCommand } from '../../hooks/useUiCommand';
+import { useExclusiveModal } from '../dialog/useExclusiveModal';
 import { useFocusTrap } from '../dialog/useFocusTrap';
 import { type RankedItem, type SwitcherItem, rankItems } from './fuzzy';
 
@@ -146,5 +147,6 @@ export function QuickSwitcher({ tree, onOpen, onClose }: Props) {
 export function QuickSwitcherHost({ tree, onOpen }: { tree: readonly HubTreeNode[]; onOpen: (item: SwitcherItem) => void }) {
   const [open, setOpen] = useState(false);
   useUiCommand('quick-switcher', () => setOpen(true));
+  useExclusiveModal(open, () => setOpen(false));
   return open ? <QuickSwitcher tree={tree} onOpen={onOpen} onClose={() => setOpen(false)} /> : null;
 }
