@@ -28,7 +28,15 @@ function useStickyHeight(bar: RefObject<HTMLElement | null>, shown: boolean): vo
     if (!shown || el === null || el === undefined || pane === null || pane === undefined) {
       return undefined;
     }
-    const set = (): void => pane.style.setProperty('--review-sticky-top', `${el.offsetHeight}px`);
+    // Set only when it changes: a new value restyles everything in the pane (a long doc's diagrams).
+    let last = '';
+    const set = (): void => {
+      const next = `${el.offsetHeight}px`;
+      if (next !== last) {
+        last = next;
+        pane.style.setProperty('--review-sticky-top', next);
+      }
+    };
     set();
     const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(set) : null;
     observer?.observe(el);
