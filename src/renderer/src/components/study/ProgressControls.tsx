@@ -139,7 +139,7 @@ export function ProgressControls({ api, topic, study, tickSeconds = READ_TICK_SE
           title={`${s.label} (${s.key})`}
           onClick={() => set(s.state)}
         >
-          <span aria-hidden="true">{s.icon}</span> {s.label}
+          <span aria-hidden="true">{s.icon}</span> <span className="state-label">{s.label}</span>
         </button>
       ))}
       {error !== null && (
