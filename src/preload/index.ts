@@ -18,6 +18,7 @@ const nexus = {
   'hub.spec': (args) => invoke('hub.spec', args),
   'progress.get': (args) => invoke('progress.get', args),
   'progress.set': (args) => invoke('progress.set', args),
+  'progress.setMany': (args) => invoke('progress.setMany', args),
   'progress.read': (args) => invoke('progress.read', args),
   'progress.reset': (args) => invoke('progress.reset', args),
   'progress.undoReset': (args) => invoke('progress.undoReset', args),

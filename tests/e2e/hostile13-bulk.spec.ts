@@ -44,6 +44,12 @@ test.describe('marking keys on folder rows', () => {
     // Every doc of the folder read, so the count is the folder's full 900 topics.
     await expect(reader.tree.locator('[data-row-key="folder:huge"]')).toBeVisible();
     const huge = reader.tree.locator('[data-row-key="folder:huge"]');
+    // One progress.setMany saves the whole folder at once now: held for a moment, so the second key
+    // comes while the first mark is still saving.
+    await page.route('**/api/progress.setMany', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await huge.focus();
     await page.keyboard.press('d');
     const confirm = page.getByRole('alertdialog', { name: 'Mark topics' });

@@ -10,6 +10,7 @@ export function createStudyHandlers(ctx: BackendContext, study: StudyService): H
   return {
     'progress.get': () => Promise.resolve(study.progress()),
     'progress.set': ({ topicId, state }) => study.setState(topicId, state),
+    'progress.setMany': ({ changes }) => study.setMany(changes),
     'progress.read': ({ topicId, seconds }) => study.read(topicId, seconds),
     'progress.reset': () => study.reset(),
     'progress.undoReset': () => study.undoReset(),

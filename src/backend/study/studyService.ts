@@ -1,7 +1,7 @@
 /** The study domain over the store: progress, reading activity, notes, dashboard. */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Dashboard, TrashItem } from '../../core/api/studyApi';
+import type { Dashboard, ProgressChange, TrashItem } from '../../core/api/studyApi';
 import { ApiError } from '../../core/api/result';
 import type { Note, ProgressEntry, ProgressState, StudyDb, SyncBase } from '../../core/db/schema';
 import type { DbStatus } from '../../core/db/status';
@@ -120,6 +120,62 @@ export class StudyService {
         return next;
       }),
     );
+  }
+
+  /**
+   * Sets many topics in one durable write; refuses the whole change (nothing written) when an id is
+   * not a topic of the open hub or is given twice. Returns the new entries and the changes that put
+   * every topic back as it was (a done topic keeps its first done date).
+   */
+  setMany(changes: readonly ProgressChange[]): Promise<{ entries: Record<string, ProgressEntry>; undo: ProgressChange[] }> {
+    this.checkTopics(changes);
+    const now = this.nowIso();
+    return durable(() =>
+      this.store.update((db) => {
+        const entries: Record<string, ProgressEntry> = {};
+        const undo: ProgressChange[] = [];
+        for (const { topicId, state, doneAt } of changes) {
+          const prev = db.progress[topicId];
+          undo.push({ topicId, state: prev?.state ?? 'not-started', doneAt: prev?.doneAt ?? null });
+          const restoring = doneAt !== undefined;
+          const next = restoring ? { state, updatedAt: now, doneAt: state === 'done' ? (doneAt ?? now) : null, readSeconds: prev?.readSeconds ?? 0 } : applyState(prev, state, now);
+          db.progress[topicId] = next;
+          entries[topicId] = next;
+          // An undo puts a topic back: the review snapshot taken when it was first done stays.
+          if (!restoring) {
+            for (const hook of this.stateHooks) {
+              hook(db, topicId, next);
+            }
+          }
+        }
+        addActivity(db.days, localDay(this.clock()), 0, changes.length);
+        return { entries, undo };
+      }),
+    );
+  }
+
+  /** Throws a bad-request naming the first ids that are not topics of the open hub, or are repeated. */
+  private checkTopics(changes: readonly ProgressChange[]): void {
+    const unknown = (): string[] => changes.map((c) => c.topicId).filter((id) => !this.catalog.topics.has(id));
+    let bad = unknown();
+    if (bad.length > 0) {
+      // The hub may still be parsing (the catalogue is rebuilt once it is ready): look again now.
+      this.catalog = this.buildCatalog();
+      bad = unknown();
+    }
+    const list = (ids: string[]): string => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}`;
+    if (bad.length > 0) {
+      throw new ApiError('bad-request', `Nothing was marked: ${bad.length === 1 ? 'this is not a topic' : `${bad.length} ids are not topics`} of the open hub: ${list(bad)}.`);
+    }
+    const seen = new Set<string>();
+    const twice = changes.map((c) => c.topicId).filter((id) => seen.size === seen.add(id).size);
+    if (twice.length > 0) {
+      throw new ApiError('bad-request', `Nothing was marked: a topic is given more than once: ${list([...new Set(twice)])}.`);
+    }
+    const misdated = changes.filter((c) => c.state !== 'done' && typeof c.doneAt === 'string').map((c) => c.topicId);
+    if (misdated.length > 0) {
+      throw new ApiError('bad-request', `Nothing was marked: a done date is given for a topic not marked done: ${list(misdated)}.`);
+    }
   }
 
   read(topicId: string, seconds: number): Promise<ProgressEntry> {

@@ -9,6 +9,10 @@ import type { Completion, ProgressStats } from '../study/progress';
 const topicId = z.string().min(1).max(4096);
 const state = z.enum(['not-started', 'in-progress', 'done', 'skipped']);
 const noteId = z.string().min(1).max(100);
+/** One topic's new state; `doneAt` (an undo putting back a done topic) keeps the date it was first done. */
+const progressChange = z.object({ topicId, state, doneAt: z.iso.datetime().nullable().optional() }).strict();
+/** Most topics one `progress.setMany` sets (a whole hub of the biggest corpora fits). */
+export const SET_MANY_LIMIT = 50_000;
 
 /** Argument schemas of the study domains. */
 export const studySchemas = {
@@ -16,6 +20,12 @@ export const studySchemas = {
   'progress.get': z.object({}).strict(),
   /** Sets a topic's state. */
   'progress.set': z.object({ topicId, state }).strict(),
+  /**
+   * Sets the state of many topics in one durable write (marking a doc or folder). Every id must be a
+   * topic of the open hub and appear once, else nothing is written. The result's `undo` puts each
+   * topic back as it was (pass it to `progress.setMany` again).
+   */
+  'progress.setMany': z.object({ changes: z.array(progressChange).min(1).max(SET_MANY_LIMIT) }).strict(),
   /** Records reading time on a topic (study days, recent topics, automatic "in progress"). */
   'progress.read': z.object({ topicId, seconds: z.number().min(0).max(600) }).strict(),
   /** Clears all progress; the previous progress is kept for `progress.undoReset`. */
@@ -63,6 +73,9 @@ export const studySchemas = {
   'notes.restore': z.object({ id: noteId }).strict(),
 } as const;
 
+/** One topic's state as `progress.setMany` takes it. */
+export type ProgressChange = z.infer<typeof progressChange>;
+
 /** A note in the Trash. `reason`: deleted here, or deleted by a sync (another machine deleted it). */
 export type TrashItem = { id: string; title: string; topicId: string | null; deletedAt: string; purgeAt: string; reason: 'deleted' | 'sync' };
 
@@ -82,6 +95,7 @@ export type Dashboard = ProgressStats & {
 export type StudyResults = {
   'progress.get': { progress: Record<string, ProgressEntry>; canUndoReset: boolean };
   'progress.set': ProgressEntry;
+  'progress.setMany': { entries: Record<string, ProgressEntry>; undo: ProgressChange[] };
   'progress.read': ProgressEntry;
   'progress.reset': { cleared: number };
   'progress.undoReset': { restored: number };

@@ -4,6 +4,7 @@ import { HubTree } from './components/HubTree';
 import { markTopics } from './components/BulkMark';
 import { useHubRefresh } from './components/HubProgress';
 import { OpenHubForm } from './components/OpenHubForm';
+import { useExclusiveModal } from './components/dialog/useExclusiveModal';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { Reader } from './components/Reader';
 import { ApiReference } from './components/api/ApiReference';
@@ -24,7 +25,7 @@ import { StaleBanner } from './components/review/StaleBanner';
 import { useReviewSummary } from './components/review/useDueCount';
 import { SettingsView } from './components/sync/SettingsView';
 import { SyncButton } from './components/sync/SyncButton';
-import { topicsOf } from './components/study/studyTree';
+import { hasDoc, topicsOf } from './components/study/studyTree';
 import { useCurrentTopic } from './components/study/useCurrentTopic';
 import { useStudy } from './components/study/useStudy';
 import { getEvents } from './api/client';
@@ -50,6 +51,7 @@ export function App({ api }: { api: StudyApi }) {
   const [route, navigate] = useRoute();
   const [showProblems, setShowProblems] = useState(false);
   const [showOpen, setShowOpen] = useState(false);
+  useExclusiveModal(showOpen, () => setShowOpen(false));
   const [showSidebar, setShowSidebar] = usePersistentState('sidebarOpen', () => true, isBoolean);
   const [sidebarWidth, setSidebarWidth] = usePersistentState('sidebarWidth', () => (window.innerWidth < 1200 ? 240 : 300), isNumber);
   const [notesWidth, setNotesWidth] = usePersistentState('notesWidth', () => 340, isNumber);
@@ -95,6 +97,10 @@ export function App({ api }: { api: StudyApi }) {
     [hub, path, apiPath],
   );
   const topic = useCurrentTopic(docTopics, route.slug);
+  // A doc that cannot be shown (gone with the hub open before, unreadable) has no topic controls.
+  const [unshowable, setUnshowable] = useState<string | null>(null);
+  const onShowable = useCallback((showable: boolean) => setUnshowable(showable ? null : path), [path]);
+  const docShown = hub !== null && hasDoc(hub.tree, path) && unshowable !== path;
   // In an API reference the topic is the operation opened (the route's slug), not the scroll position.
   const shownTopic = apiPath !== null ? (docTopics.find((t) => t.slug === route.slug) ?? null) : topic;
 
@@ -212,7 +218,7 @@ export function App({ api }: { api: StudyApi }) {
                 progress={study}
                 needsReview={reviewSummary.needsReview}
                 onMark={(id, state) => void study.setState(id, state)}
-                onMarkMany={(changes) => markTopics((c) => api['progress.set'](c), changes).finally(() => void study.refresh())}
+                onMarkMany={(changes) => markTopics(api, changes).finally(() => void study.refresh())}
               />
             </nav>
             <Splitter
@@ -246,10 +252,14 @@ export function App({ api }: { api: StudyApi }) {
             />
           ) : path !== null ? (
             <>
-              <ProgressControls api={api} topic={topic} study={study} />
-              <StaleBanner api={api} path={path} version={study.version} />
-              <CardMaker api={api} topic={topic} onCreated={() => setReviewTick((n) => n + 1)} />
-              <TopicCards api={api} topic={topic} version={reviewTick} onChanged={() => setReviewTick((n) => n + 1)} />
+              {docShown && (
+                <>
+                  <ProgressControls api={api} topic={topic} study={study} />
+                  <StaleBanner api={api} path={path} version={study.version} />
+                  <CardMaker api={api} topic={topic} onCreated={() => setReviewTick((n) => n + 1)} />
+                  <TopicCards api={api} topic={topic} version={reviewTick} onChanged={() => setReviewTick((n) => n + 1)} />
+                </>
+              )}
               <Reader
                 key={path}
                 api={api}
@@ -258,6 +268,7 @@ export function App({ api }: { api: StudyApi }) {
                 q={route.view === 'read' ? route.q : undefined}
                 currentSlug={topic?.slug ?? null}
                 onNavigate={onNavigate}
+                onShowable={onShowable}
               />
             </>
           ) : (

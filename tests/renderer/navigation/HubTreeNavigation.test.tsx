@@ -109,9 +109,9 @@ describe('HubTree navigation', () => {
       await Promise.resolve();
     });
     expect(onMarkMany).toHaveBeenLastCalledWith([
-      { topicId: 'docs/a.md#a', state: 'not-started' },
-      { topicId: 'docs/a.md#sub', state: 'not-started' },
-      { topicId: 'docs/a.md#two', state: 'in-progress' },
+      { topicId: 'docs/a.md#a', state: 'not-started', doneAt: null },
+      { topicId: 'docs/a.md#sub', state: 'not-started', doneAt: null },
+      { topicId: 'docs/a.md#two', state: 'in-progress', doneAt: null },
     ]);
     expect(screen.getByText(/Undone/)).toBeTruthy();
     expect(onMark).not.toHaveBeenCalled();

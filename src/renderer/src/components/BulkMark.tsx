@@ -3,12 +3,13 @@
  * an Undo that puts each topic back to the state it had.
  */
 import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useRef } from 'react';
-import type { ProgressState } from '../../../core/api/studyApi';
+import type { StudyApi } from '../../../core/api/contract';
+import { type ProgressChange, SET_MANY_LIMIT } from '../../../core/api/studyApi';
 import { useFocusTrap } from './dialog/useFocusTrap';
 import './bulkMark.css';
 
-/** One topic's new state. */
-export type TopicChange = { topicId: string; state: ProgressState };
+/** One topic's new state (an undo also gives a done topic's first done date). */
+export type TopicChange = ProgressChange;
 
 /** A bulk mark from asking to undoing. */
 export type BulkMark = {
@@ -19,7 +20,7 @@ export type BulkMark = {
   stateLabel: string;
   /** The topics whose state changes (those already in the state are left out). */
   changes: TopicChange[];
-  /** The states they had, to undo. */
+  /** The states (and done dates) they had, to undo. */
   undo: TopicChange[];
   error?: string;
 };
@@ -80,7 +81,7 @@ export function BulkMarkBar({ bulk, onChange, apply, onDone }: Props) {
         ? `Marked ${plural(n)} of ${of} as ${bulk.stateLabel}.`
         : bulk.phase === 'undone'
           ? `Undone: ${plural(n)} of ${of} are back as they were.`
-          : `Not all topics could be marked: ${bulk.error ?? 'unknown error'}`;
+          : `Not saved: ${bulk.error ?? 'unknown error'}`;
   return (
     <div className="bulk-mark" onKeyDown={onKeyDown}>
       <p role="status">{message}</p>
@@ -118,26 +119,17 @@ function BulkConfirm(props: { question: string; confirmRef: RefObject<HTMLButton
   );
 }
 
-/** Sets each topic's state, a few at a time (a folder of 1,000 topics one by one took half a minute); the first failure is reported. */
-export async function markTopics(
-  set: (change: TopicChange) => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
-  changes: readonly TopicChange[],
-  concurrency = 8,
-): Promise<string | null> {
-  let next = 0;
-  let failure: string | null = null;
-  const worker = async (): Promise<void> => {
-    while (failure === null && next < changes.length) {
-      const change = changes[next++];
-      if (change === undefined) {
-        return;
-      }
-      const res = await set(change);
-      if (!res.ok) {
-        failure ??= res.error.message;
-      }
+/**
+ * Sets every topic's state with one `progress.setMany` (one durable write; one call per topic took
+ * 24 s on a folder of 1,200 topics). Returns the error to show, or null. A change bigger than the
+ * API takes goes in parts, stopping at the first failure.
+ */
+export async function markTopics(api: Pick<StudyApi, 'progress.setMany'>, changes: readonly TopicChange[]): Promise<string | null> {
+  for (let i = 0; i < changes.length; i += SET_MANY_LIMIT) {
+    const res = await api['progress.setMany']({ changes: changes.slice(i, i + SET_MANY_LIMIT) });
+    if (!res.ok) {
+      return res.error.message;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, changes.length) }, worker));
-  return failure;
+  }
+  return null;
 }

@@ -121,7 +121,7 @@ export function HubTree({ tree, currentPath, currentSlug, onOpen, progress, onMa
       what: row.kind === 'folder' ? 'folder' : 'doc',
       stateLabel: label,
       changes,
-      undo: changes.map((c) => ({ topicId: c.topicId, state: stateOf(c.topicId) })),
+      undo: changes.map((c) => ({ topicId: c.topicId, state: stateOf(c.topicId), doneAt: progress?.progress[c.topicId]?.doneAt ?? null })),
     });
   };
   const backToRow = (key: string): void => {

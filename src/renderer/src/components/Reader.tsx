@@ -21,6 +21,8 @@ type Props = {
   /** The slug of the topic in view (the outline highlights it). */
   currentSlug?: string | null;
   onNavigate: (route: Route) => void;
+  /** Told whether the doc can be shown (false once reading it failed), so the topic controls can hide. */
+  onShowable?: (showable: boolean) => void;
 };
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; doc: RenderedDoc };
@@ -29,7 +31,7 @@ type State = { status: 'loading' } | { status: 'error'; message: string } | { st
  * The reader: one doc with its "On this page" outline, scrolled to the requested topic, or back
  * where the learner left it when they return with back/forward.
  */
-export function Reader({ api, path, slug, q, currentSlug = null, onNavigate }: Props) {
+export function Reader({ api, path, slug, q, currentSlug = null, onNavigate, onShowable }: Props) {
   // The parent keys this component by path, so a new doc starts from 'loading'.
   const read = useApi(api, 'hub.doc', { path });
   // One object per answer: the effects below run when the doc arrives, not on every render.
@@ -37,6 +39,8 @@ export function Reader({ api, path, slug, q, currentSlug = null, onNavigate }: P
     () => (read.value !== undefined ? { status: 'ready', doc: read.value } : read.error !== null ? { status: 'error', message: read.error.message } : { status: 'loading' }),
     [read.value, read.error],
   );
+  const failed = state.status === 'error';
+  useEffect(() => onShowable?.(!failed), [failed, onShowable]);
   const articleRef = useRef<HTMLElement>(null);
   const layoutRef = useRef<HTMLDivElement>(null);
   const wide = useWideReader(layoutRef, state.status === 'ready');

@@ -7,6 +7,7 @@ import type { StudyApi } from '../../../core/api/contract';
 import type { EventSource } from '../../../core/api/events';
 import { UI_COMMANDS, matchShortcut } from '../../../core/shell/shortcuts';
 import { ShortcutsSheet } from '../components/ShortcutsSheet';
+import { useExclusiveModal } from '../components/dialog/useExclusiveModal';
 import { CommandBusContext } from '../hooks/useUiCommand';
 import { createCommandBus } from './commandBus';
 import './shell.css';
@@ -26,6 +27,7 @@ export type ShellProviderProps = { api: StudyApi; events: EventSource; inElectro
 export function ShellProvider({ api, events, inElectron, mac, children }: ShellProviderProps) {
   const [bus] = useState(createCommandBus);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  useExclusiveModal(showShortcuts, () => setShowShortcuts(false));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import './diagrams.css';
 import { DiagramCanvas, zoomedView } from './DiagramCanvas';
 import { DiagramDialog } from './DiagramDialog';
+import { useExclusiveModal } from '../dialog/useExclusiveModal';
 import { type DiagramView, loadView, saveView } from './diagramView';
 import { renderMermaid } from './renderMermaid';
 import { useColorScheme } from './useColorScheme';
@@ -25,6 +26,8 @@ export function MermaidDiagram({ source }: { source: string }) {
   const [expanded, setExpanded] = useState(false);
   const [view, setViewState] = useState<DiagramView>(() => loadView(source));
   const [shown, setShown] = useState(1);
+  // Another dialog opening (Ctrl+K, Ctrl+P) closes the viewer; focus is that dialog's.
+  useExclusiveModal(expanded, () => setExpanded(false));
   const setView = useCallback(
     (next: DiagramView) => {
       setViewState(next);

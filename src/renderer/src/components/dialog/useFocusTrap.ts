@@ -22,6 +22,9 @@ export function focusablesIn(root: HTMLElement): HTMLElement[] {
   );
 }
 
+/** Where each open dialog sends focus back when it closes (a dialog opened from another falls back on it). */
+const openers = new WeakMap<HTMLElement, HTMLElement | null>();
+
 /** Options of the trap. */
 export type FocusTrapOptions = {
   /** Called on Escape (always; the dialog decides what closing means, e.g. going back a step). */
@@ -46,7 +49,11 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, options: FocusT
     if (root === null) {
       return undefined;
     }
-    const before = opener;
+    // Opened from inside another dialog that then closes (one modal at a time): focus goes back
+    // to where that dialog came from.
+    const outer = opener?.closest<HTMLElement>('[aria-modal="true"]');
+    const home = outer !== undefined && outer !== null && outer !== root ? (openers.get(outer) ?? null) : opener;
+    openers.set(root, home);
     const first = (): HTMLElement => {
       const chosen = latest.current.initialFocus?.current ?? root.querySelector<HTMLElement>('[autofocus], [data-autofocus]');
       const target = chosen ?? focusablesIn(root)[0] ?? root;
@@ -104,9 +111,11 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, options: FocusT
       window.clearTimeout(pending);
       const now = document.activeElement;
       const lost = now === null || now === document.body || root.contains(now) || !now.isConnected;
+      const before = opener?.isConnected === true ? opener : home;
       if (latest.current.restoreFocus !== false && before !== null && before.isConnected && lost) {
         before.focus();
       }
+      openers.delete(root);
     };
   }, [ref, opener]);
 }

@@ -5,6 +5,7 @@ import type { EventSource } from '../../../../core/api/events';
 import type { SearchApiHit, SearchQueryResult } from '../../../../core/api/searchApi';
 import type { SearchFilters } from '../../../../core/search/types';
 import { useUiCommand } from '../../hooks/useUiCommand';
+import { useExclusiveModal } from '../dialog/useExclusiveModal';
 import { useFocusTrap } from '../dialog/useFocusTrap';
 import { IndexStatus } from './IndexStatus';
 import { loadRecent, rememberSearch } from './recentSearches';
@@ -47,6 +48,7 @@ export function SearchPalette({ api, events, onOpen }: Props) {
     window.setTimeout(() => inputRef.current?.select(), 0);
   }, []);
   const close = useCallback(() => setOpen(false), []);
+  useExclusiveModal(open, close);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent): void => {

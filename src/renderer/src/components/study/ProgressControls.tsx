@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { type RefObject, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { StudyApi } from '../../../../core/api/contract';
 import type { ProgressState } from '../../../../core/api/studyApi';
 import type { Topic } from '../../../../core/hub/types';
@@ -17,6 +17,36 @@ type Props = {
   tickSeconds?: number;
 };
 
+/**
+ * Tells the bars that stick below the progress bar (card toolbar, cards) its height: on a narrow
+ * column it wraps to two rows, and they used to cover its second row (Done, Skipped).
+ */
+function useStickyHeight(bar: RefObject<HTMLElement | null>, shown: boolean): void {
+  useLayoutEffect(() => {
+    const el = bar.current;
+    const pane = el?.parentElement;
+    if (!shown || el === null || el === undefined || pane === null || pane === undefined) {
+      return undefined;
+    }
+    // Set only when it changes: a new value restyles everything in the pane (a long doc's diagrams).
+    let last = '';
+    const set = (): void => {
+      const next = `${el.offsetHeight}px`;
+      if (next !== last) {
+        last = next;
+        pane.style.setProperty('--review-sticky-top', next);
+      }
+    };
+    set();
+    const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(set) : null;
+    observer?.observe(el);
+    return () => {
+      observer?.disconnect();
+      pane.style.removeProperty('--review-sticky-top');
+    };
+  }, [bar, shown]);
+}
+
 /** True when a key press belongs to a text field or an editor, not to the app's shortcuts. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) {
@@ -32,6 +62,8 @@ export function isTyping(target: EventTarget | null): boolean {
  */
 export function ProgressControls({ api, topic, study, tickSeconds = READ_TICK_SECONDS }: Props) {
   const [error, setError] = useState<string | null>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  useStickyHeight(bar, topic !== null);
   const current = topic !== null ? study.stateOf(topic.id) : 'not-started';
 
   const set = (state: ProgressState): void => {
@@ -93,7 +125,7 @@ export function ProgressControls({ api, topic, study, tickSeconds = READ_TICK_SE
     return null;
   }
   return (
-    <div className="progress-controls" role="toolbar" aria-label="Topic progress">
+    <div ref={bar} className="progress-controls" role="toolbar" aria-label="Topic progress">
       <span className="progress-topic" title={topic.id}>
         {topic.title}
       </span>
@@ -107,7 +139,7 @@ export function ProgressControls({ api, topic, study, tickSeconds = READ_TICK_SE
           title={`${s.label} (${s.key})`}
           onClick={() => set(s.state)}
         >
-          <span aria-hidden="true">{s.icon}</span> {s.label}
+          <span aria-hidden="true">{s.icon}</span> <span className="state-label">{s.label}</span>
         </button>
       ))}
       {error !== null && (

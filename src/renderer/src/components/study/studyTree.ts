@@ -20,3 +20,8 @@ export function topicsOf(tree: readonly HubTreeNode[], path: string | null): Top
   }
   return NONE;
 }
+
+/** True when `path` is a doc of the tree (a route may still name a doc of the hub open before). */
+export function hasDoc(tree: readonly HubTreeNode[], path: string | null): boolean {
+  return path !== null && tree.some((n) => (n.kind === 'folder' ? hasDoc(n.children, path) : n.kind === 'doc' && n.path === path));
+}

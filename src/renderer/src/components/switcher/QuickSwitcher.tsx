@@ -3,6 +3,7 @@ import './switcher.css';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { HubTreeNode } from '../../../../core/hub/types';
 import { useUiCommand } from '../../hooks/useUiCommand';
+import { useExclusiveModal } from '../dialog/useExclusiveModal';
 import { useFocusTrap } from '../dialog/useFocusTrap';
 import { type RankedItem, type SwitcherItem, rankItems } from './fuzzy';
 
@@ -47,6 +48,9 @@ function Marked({ text, indices }: { text: string; indices: readonly number[] })
   );
 }
 
+/** Most docs listed; past it the switcher says how many more match. */
+export const SWITCHER_LIMIT = 50;
+
 type Props = { tree: readonly HubTreeNode[]; onOpen: (item: SwitcherItem) => void; onClose: () => void };
 
 /** Ctrl/Cmd+P: go to a doc by name. Type to filter (fuzzy on titles and paths), arrows, Enter. */
@@ -57,7 +61,9 @@ export function QuickSwitcher({ tree, onOpen, onClose }: Props) {
   const input = useRef<HTMLInputElement>(null);
   useFocusTrap(dialog, { onEscape: onClose, initialFocus: input });
   const items = useMemo(() => switcherItems(tree), [tree]);
-  const ranked: RankedItem[] = useMemo(() => rankItems(items, q, 50), [items, q]);
+  const matches: RankedItem[] = useMemo(() => rankItems(items, q, Infinity), [items, q]);
+  const ranked = matches.length > SWITCHER_LIMIT ? matches.slice(0, SWITCHER_LIMIT) : matches;
+  const more = matches.length - ranked.length;
   const current = Math.min(active, Math.max(0, ranked.length - 1));
 
   const choose = (i: number): void => {
@@ -92,6 +98,7 @@ export function QuickSwitcher({ tree, onOpen, onClose }: Props) {
           aria-autocomplete="list"
           aria-activedescendant={ranked.length > 0 ? optionId(current) : undefined}
           aria-label="Go to doc by name"
+          aria-describedby="switcher-more"
           placeholder="Go to doc… (type part of a title or path)"
           value={q}
           onChange={(e) => {
@@ -125,6 +132,9 @@ export function QuickSwitcher({ tree, onOpen, onClose }: Props) {
             </li>
           ))}
         </ul>
+        <p id="switcher-more" className="switcher-more" role="status">
+          {more > 0 ? `${more} more ${more === 1 ? 'doc matches' : 'docs match'} — keep typing to narrow` : ''}
+        </p>
         <div className="switcher-footer" aria-hidden="true">
           ↑↓ move · Enter open · Esc close
         </div>
@@ -137,5 +147,6 @@ export function QuickSwitcher({ tree, onOpen, onClose }: Props) {
 export function QuickSwitcherHost({ tree, onOpen }: { tree: readonly HubTreeNode[]; onOpen: (item: SwitcherItem) => void }) {
   const [open, setOpen] = useState(false);
   useUiCommand('quick-switcher', () => setOpen(true));
+  useExclusiveModal(open, () => setOpen(false));
   return open ? <QuickSwitcher tree={tree} onOpen={onOpen} onClose={() => setOpen(false)} /> : null;
 }
