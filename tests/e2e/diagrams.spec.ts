@@ -55,6 +55,9 @@ test.describe('the mermaid-heavy hub', () => {
   test.use({ hubRoot: mermaidHub });
 
   test('diagrams draw near the viewport only; author fills keep labels readable; scrolling stays responsive', async ({ page, app }) => {
+    // 21 diagrams drawn while the test scrolls 40 times: ~45 s on an idle 2-core machine, so the
+    // default 60 s limit left no room for a busy one.
+    test.slow();
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.addInitScript(() => {
       const w = window as unknown as { __longest: number };
