@@ -8,6 +8,7 @@ import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SyncServiceOptions } from '../../../src/backend/sync/syncService';
 import { noteHash } from '../../../src/core/sync/reconcile';
+import { parseNote } from '../../../src/core/sync/noteFile';
 import { TOMBSTONES_FILE } from '../../../src/core/sync/repoFiles';
 import { parseTombstones } from '../../../src/core/sync/tombstoneFile';
 import type { Machine, World } from '../../backend/sync/syncHarness';
@@ -159,4 +160,18 @@ export function doomedVersions(w: World, machines: readonly Machine[]): Set<stri
 /** The bodies `m` holds in versions no deletion names (they survive its next sync). */
 export function keptBodies(m: Machine, doomed: ReadonlySet<string>): string[] {
   return m.study.store.data.notes.filter((n) => !doomed.has(`${n.id}\0${noteHash(n)}`)).map((n) => n.body);
+}
+
+/** The note bodies the repo holds (as repoBodies) in versions no deletion names. */
+export function keptRepoBodies(w: World, machines: readonly Machine[], doomed: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const map of [filesAt(w.remote, 'main'), ...machines.map((m) => filesAt(m.clone, 'HEAD'))]) {
+    for (const [f, text] of map) {
+      const read = f.endsWith('.md') ? parseNote(text) : null;
+      if (read?.ok === true && !doomed.has(`${read.note.id}\0${noteHash(read.note)}`)) {
+        out.add(read.note.body);
+      }
+    }
+  }
+  return out;
 }
