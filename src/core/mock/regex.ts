@@ -90,6 +90,9 @@ export function translatePattern(pattern: string): { source: string } | { reason
   }
 }
 
+/** `{n}`, `{n,}`, `{n,m}` at a position (any length: the digits may carry leading zeros). */
+const QUANTIFIER = /\{(\d+)(,?)(\d*)\}/y;
+
 /** Size of one group while translating: finished alternatives, the current one, its last atom. */
 type Frame = { alts: number; current: number; last: number };
 
@@ -103,7 +106,8 @@ class Translator {
     let out = '';
     while (this.i < this.p.length) {
       const c = this.p[this.i] ?? '';
-      const quantifier = /^\{(\d+)(,?)(\d*)\}/.exec(this.p.slice(this.i, this.i + 40));
+      QUANTIFIER.lastIndex = this.i;
+      const quantifier = QUANTIFIER.exec(this.p);
       if (c === '\\') {
         out += this.escape(false);
         this.atom(1);
@@ -137,7 +141,8 @@ class Translator {
         f.current += f.last * Math.max(copies - 1, 0) + 1;
         f.last = 0;
         this.i += quantifier[0].length;
-        out += quantifier[0];
+        // Written without leading zeros: RE2 reads `{02}` as literal text, ECMAScript as `{2}`.
+        out += `{${BigInt(quantifier[1] ?? '0')}${quantifier[2] ?? ''}${quantifier[3] === '' ? '' : BigInt(quantifier[3] ?? '0')}}`;
       } else {
         // `* + ?`, `^ $` and literals mean the same in both (a lone `}` or `]` is a syntax error
         // under the `u` flag, so none reaches here as a literal).
