@@ -442,60 +442,72 @@ const PREFERRED = [...'aA0-_. @:/+#'].map((c) => c.codePointAt(0) ?? 0);
  * its match, preferring the first alternative), then checked by the engine; null when there is none
  * or the pattern cannot be run.
  */
-export function sampleOf(pattern: string): string | null {
+export function sampleOf(pattern: string, minLength = 0): string | null {
   const re = compilePattern(pattern);
-  if (typeof re === 'string') {
+  if (typeof re === 'string' || minLength > MAX_SAMPLE) {
     return null;
   }
   const prog = re.re2().prog as Prog | undefined;
   if (prog === undefined || !Array.isArray(prog.inst) || typeof prog.start !== 'number') {
     return null;
   }
-  const found = shortestPath(prog);
+  const found = shortestPath(prog, minLength);
   return found !== null && re.test(found) ? found : null;
 }
 
-function shortestPath(prog: Prog): string | null {
+/** One state of the search: an instruction reached, from which state, by which character. */
+type Step = { pc: number; from: Step | null; via: string };
+
+/** The fewest characters (at least `minLength` code points) from the program's start to its match. */
+function shortestPath(prog: Prog, minLength: number): string | null {
   const n = prog.inst.length;
-  const seen = new Uint8Array(n);
-  const prev = new Int32Array(n).fill(-1);
-  const char = new Array<string>(n).fill('');
-  let layer = [prog.start];
-  seen[prog.start] = 1;
+  let seen = new Uint8Array(n);
+  let layer: Step[] = [{ pc: prog.start, from: null, via: '' }];
   for (let step = 0; step <= MAX_SAMPLE && layer.length > 0; step++) {
-    const stack = [...layer].reverse();
-    const consuming: number[] = [];
+    if (step > 0 && step <= minLength) {
+      // Shorter than minLength: an instruction may be passed again one character later (loops).
+      seen = new Uint8Array(n);
+    }
+    const stack: Step[] = [];
+    for (const s of [...layer].reverse()) {
+      if (seen[s.pc] === 0) {
+        seen[s.pc] = 1;
+        stack.push(s);
+      }
+    }
+    const consuming: Step[] = [];
     while (stack.length > 0) {
-      const pc = stack.pop() ?? 0;
-      const inst = prog.inst[pc];
-      const reach = (to: number, via: string): void => {
+      const at = stack.pop() as Step;
+      const inst = prog.inst[at.pc];
+      const reach = (to: number): void => {
         if (to >= 0 && to < n && seen[to] === 0) {
           seen[to] = 1;
-          prev[to] = pc;
-          char[to] = via;
-          stack.push(to);
+          stack.push({ pc: to, from: at, via: '' });
         }
       };
       switch (inst?.op) {
         case OP.MATCH:
-          return pathTo(pc, prev, char);
+          if (step >= minLength) {
+            return pathTo(at);
+          }
+          break;
         case OP.ALT:
         case OP.ALT_MATCH:
           // Pushed last, popped first: the first alternative is preferred.
-          reach(inst.arg, '');
-          reach(inst.out, '');
+          reach(inst.arg);
+          reach(inst.out);
           break;
         case OP.CAPTURE:
         case OP.NOP:
         case OP.EMPTY_WIDTH:
           // Anchors and boundaries are not followed here: the engine checks the sample afterwards.
-          reach(inst.out, '');
+          reach(inst.out);
           break;
         case OP.RUNE:
         case OP.RUNE1:
         case OP.ANY:
         case OP.ANY_NOT_NL:
-          consuming.push(pc);
+          consuming.push(at);
           break;
         case OP.FAIL:
           break;
@@ -503,15 +515,14 @@ function shortestPath(prog: Prog): string | null {
           return null;
       }
     }
-    const next: number[] = [];
-    for (const pc of consuming) {
-      const inst = prog.inst[pc];
+    const next: Step[] = [];
+    const queued = new Uint8Array(n);
+    for (const at of consuming) {
+      const inst = prog.inst[at.pc];
       const c = inst === undefined ? null : runeOf(inst);
-      if (inst !== undefined && c !== null && inst.out >= 0 && inst.out < n && seen[inst.out] === 0) {
-        seen[inst.out] = 1;
-        prev[inst.out] = pc;
-        char[inst.out] = c;
-        next.push(inst.out);
+      if (inst !== undefined && c !== null && inst.out >= 0 && inst.out < n && queued[inst.out] === 0) {
+        queued[inst.out] = 1;
+        next.push({ pc: inst.out, from: at, via: c });
       }
     }
     layer = next;
@@ -519,10 +530,10 @@ function shortestPath(prog: Prog): string | null {
   return null;
 }
 
-function pathTo(pc: number, prev: Int32Array, char: string[]): string {
+function pathTo(end: Step): string {
   const parts: string[] = [];
-  for (let at = pc; at >= 0; at = prev[at] ?? -1) {
-    parts.push(char[at] ?? '');
+  for (let at: Step | null = end; at !== null; at = at.from) {
+    parts.push(at.via);
   }
   return parts.reverse().join('');
 }

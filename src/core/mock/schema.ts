@@ -367,20 +367,20 @@ function gen(schema: Json, ctx: GenerateContext, budget: { left: number }, depth
 
 /** A string for `schema`: by its format, else a word; one the pattern matches when it has one. */
 function stringFor(schema: JsonObject, ctx: GenerateContext): string {
-  const plain = plainStringFor(schema, ctx);
+  const min = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
+  const max = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Number.POSITIVE_INFINITY;
+  const plain = plainStringFor(schema, ctx, max);
   const pattern = schema['pattern'];
   if (typeof pattern !== 'string' || patternTest(pattern, plain) !== false) {
     return plain;
   }
-  // A pattern the plain value misses: a short string the engine finds for it, if its length fits.
-  const sample = sampleOf(pattern);
+  // A pattern the plain value misses: the shortest string of at least minLength the engine finds.
+  const sample = sampleOf(pattern, Math.max(0, Math.ceil(min)));
   const length = sample === null ? -1 : [...sample].length;
-  const min = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
-  const max = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Number.POSITIVE_INFINITY;
   return sample !== null && length >= min && length <= max ? sample : plain;
 }
 
-function plainStringFor(schema: JsonObject, ctx: GenerateContext): string {
+function plainStringFor(schema: JsonObject, ctx: GenerateContext, maxLength: number): string {
   switch (schema['format']) {
     case 'date-time':
       return ctx.now;
@@ -396,7 +396,7 @@ function plainStringFor(schema: JsonObject, ctx: GenerateContext): string {
     default: {
       const min = typeof schema['minLength'] === 'number' ? Math.min(schema['minLength'], 64) : 0;
       const base = 'string';
-      return base.length >= min ? base : base.padEnd(min, 'x');
+      return (base.length >= min ? base : base.padEnd(min, 'x')).slice(0, Math.max(0, Math.max(min, maxLength)));
     }
   }
 }

@@ -208,7 +208,8 @@ describe('strings generated for a pattern', () => {
     expect(sampleOf('^a[]b$')).toBeNull();
     expect(generate({ type: 'string', pattern: 'a^b' }, ctx())).toBe('string');
     expect(generate({ type: 'string', pattern: '^[a-z]+$', minLength: 12 }, ctx())).toBe('stringxxxxxx');
-    expect(generate({ type: 'string', pattern: '^[A-Z]+$', minLength: 3 }, ctx())).toBe('string');
+    expect(generate({ type: 'string', pattern: '^[A-Z]$', minLength: 3 }, ctx())).toBe('string');
+    expect(generate({ type: 'string', pattern: '^[A-Z]{5}$', maxLength: 3 }, ctx())).toBe('str');
     // A plain value the pattern already accepts is kept.
     expect(generate({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, ctx())).toBe(NOW.slice(0, 10));
   });

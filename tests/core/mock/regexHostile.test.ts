@@ -1,6 +1,10 @@
 /** Hostile patterns: each is checked exactly as ECMAScript (`u` flag) would, or reported as not checked. */
 import { describe, expect, it } from 'vitest';
 import { compilePattern, patternTest } from '../../../src/core/mock/regex';
+import { generate } from '../../../src/core/mock/schema';
+import type { GenerateContext } from '../../../src/core/mock/schema';
+import type { JsonObject } from '../../../src/core/mock/types';
+import { SchemaValidator } from '../../../src/core/mock/validate';
 
 /** The engine's answer, or null when the pattern is reported as not checked. */
 function agreesWithV8(pattern: string, value: string): boolean {
@@ -23,5 +27,23 @@ describe('hostile spec patterns', () => {
       expect(agreesWithV8(pattern, value), `${pattern} on ${value}`).toBe(true);
     }
     expect(typeof compilePattern('^a{02}$')).not.toBe('string');
+  });
+});
+
+describe('hostile generated strings', () => {
+  const ctx = (): GenerateContext => ({ now: '2026-01-01T00:00:00.000Z', seq: () => 1 });
+  const validator = new SchemaValidator();
+
+  it.each([
+    [{ type: 'string', maxLength: 3 }],
+    [{ type: 'string', minLength: 5, maxLength: 5 }],
+    [{ type: 'string', pattern: '^[A-Z]+$', minLength: 3 }],
+    [{ type: 'string', pattern: '^x*$', minLength: 3, maxLength: 4 }],
+    [{ type: 'string', pattern: '^(?:ab)+c?$', minLength: 4 }],
+    [{ type: 'string', pattern: '^\\d{2,}$', minLength: 40 }],
+    [{ type: 'string', pattern: '^[a-z]+(?:-[a-z]+)*$', minLength: 10, maxLength: 12 }],
+  ] as [JsonObject][])('%j gets a value its own schema accepts', (schema) => {
+    const value = generate(schema, ctx());
+    expect(validator.check(schema, value, 'body', '')).toEqual([]);
   });
 });
