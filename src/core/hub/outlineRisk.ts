@@ -16,6 +16,8 @@ export type OutlineRisk =
   | 'setext-in-container' // a setext underline (or bare marker) under a paragraph line in a list item
   | 'empty-item' // a list item with nothing after its marker, then a line (micromark reads such items oddly)
   | 'bom' // a byte order mark after the start (lezer reads it as a space)
+  | 'lazy-ordered' // an ordered list marker right under a paragraph line in a blockquote (micromark ends the quote, lezer reads a lazy line)
+  | 'indented-quote' // a `>` indented 4+ columns under a line of a list item or blockquote (lezer opens a quote, micromark reads text or code)
   | 'front-matter'; // a first line `---` that opens no front matter (micromark then reads the doc oddly)
 
 const SPACE = 32;
@@ -78,6 +80,30 @@ function isSingleDash(line: string): boolean {
   return i > 0 && line.charCodeAt(i) === 45 && isBlank(line.slice(i + 1));
 }
 
+/** A line that starts (past spaces and tabs) with an ordered list marker: `2.`, `10)`. */
+function startsOrderedItem(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === SPACE || line.charCodeAt(i) === TAB) {
+    i++;
+  }
+  const digits = i;
+  while (i - digits < 10 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) {
+    i++;
+  }
+  const after = line.charCodeAt(i + 1);
+  return i > digits && (line.charCodeAt(i) === 46 || line.charCodeAt(i) === 41) && (Number.isNaN(after) || after === SPACE || after === TAB);
+}
+
+/** A line whose first character past 4 or more columns of spaces and tabs is `>`. */
+function isIndentedQuote(line: string): boolean {
+  let column = 0;
+  let i = 0;
+  for (; line.charCodeAt(i) === SPACE || line.charCodeAt(i) === TAB; i++) {
+    column = line.charCodeAt(i) === TAB ? column + 4 - (column % 4) : column + 1;
+  }
+  return column >= 4 && line.charCodeAt(i) === 62;
+}
+
 /** Only backticks and tildes (a closing fence, trimmed, as dialects reads one). */
 function onlyFenceChars(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -138,6 +164,8 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanke
   }
   let fence: { ch: number; size: number } | null = null;
   let previousIsBareMarker = false;
+  // Whether the previous line had a `>` among its markers.
+  let previousQuoted = false;
   let previous = '';
   let runInContainer = false;
   // Whether a list or blockquote may be open (a marker was seen, no unindented paragraph since).
@@ -173,6 +201,7 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanke
       runLength = 0;
       previousIsDefinition = false;
       previousIsBareMarker = false;
+      previousQuoted = false;
       continue;
     }
     const at = contentStart(line);
@@ -232,6 +261,12 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanke
       }
       // In a list item, lezer reads `  -` under a paragraph line as an empty item, micromark as an
       // underline (`---`, `=`, `- -` are read alike).
+      if (previousQuoted && startsOrderedItem(line)) {
+        return 'lazy-ordered';
+      }
+      if (runInContainer && isIndentedQuote(line)) {
+        return 'indented-quote';
+      }
       if (runInContainer && isSingleDash(line)) {
         return 'setext-in-container';
       }
@@ -262,6 +297,7 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanke
     previousIsDefinition = first === 91 && line.includes(']:', at);
     runHasDefinition ||= previousIsDefinition;
     previousIsBareMarker = at === line.length && isMarkerEnd(line.trimEnd());
+    previousQuoted = line.lastIndexOf('>', at - 1) !== -1;
     previous = line;
   }
   return null;

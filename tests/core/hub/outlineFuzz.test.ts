@@ -345,3 +345,20 @@ describe('section text has no raw HTML from heading titles (found on a shared hu
     }
   });
 });
+
+describe('fast outline = reader: hostile inputs (anchors of headings in quotes)', () => {
+  it('a `>` indented 4+ columns under a line of a blockquote or list item (lezer opened a quote)', () => {
+    agree('# T\n\n>\n    > # H\n');
+    agree('> a\n    > # H\n');
+    agree('>\n\t>#');
+    agree('- a\n  >\n      > # H\n');
+    agree('- >\n      > # H\n');
+  });
+
+  it('an ordered marker other than 1 right under a paragraph line in a blockquote, then HTML', () => {
+    agree('> x\n2) z\n> <y>\n> # H');
+    agree('- x\n\n  > x\n  2) z\n  > <y>\n  > # H');
+    // Numbered lists and quotes apart from that still take the fast pass.
+    expect(takesOutlineFallback('d.md', '1. a\n2. b\n\n> quote\n> 2. c\n\n1. d\n    more\n')).toBe(false);
+  });
+});
