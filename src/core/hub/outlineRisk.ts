@@ -80,8 +80,11 @@ function isSingleDash(line: string): boolean {
   return i > 0 && line.charCodeAt(i) === 45 && isBlank(line.slice(i + 1));
 }
 
-/** A line that starts (past spaces and tabs) with an ordered list marker: `2.`, `10)`. */
-function startsOrderedItem(line: string): boolean {
+/**
+ * The delimiter (`.` or `)`) of the ordered list marker a line starts with past spaces and tabs
+ * (`2.`, `10)`), or 0; negated when the number is 1.
+ */
+function orderedMarker(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === SPACE || line.charCodeAt(i) === TAB) {
     i++;
@@ -90,8 +93,27 @@ function startsOrderedItem(line: string): boolean {
   while (i - digits < 10 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) {
     i++;
   }
+  const delimiter = line.charCodeAt(i);
   const after = line.charCodeAt(i + 1);
-  return i > digits && (line.charCodeAt(i) === 46 || line.charCodeAt(i) === 41) && (Number.isNaN(after) || after === SPACE || after === TAB);
+  if (i === digits || (delimiter !== 46 && delimiter !== 41) || !(Number.isNaN(after) || after === SPACE || after === TAB)) {
+    return 0;
+  }
+  return Number(line.slice(digits, i)) === 1 ? -delimiter : delimiter;
+}
+
+/** The last list marker's delimiter among a line's markers (before `at`): `-`, `*`, `+`, `.`, `)`, or 0 (none, or a `>` last). */
+function lastDelimiter(line: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && (line.charCodeAt(i) === SPACE || line.charCodeAt(i) === TAB)) {
+    i--;
+  }
+  const ch = line.charCodeAt(i);
+  return ch === 45 || ch === 42 || ch === 43 || ch === 46 || ch === 41 ? ch : 0;
+}
+
+/** One bit per list delimiter (`-`, `*`, `+`, `.`, `)`), 0 for anything else. */
+function delimiterBit(ch: number): number {
+  return ch === 45 ? 1 : ch === 42 ? 2 : ch === 43 ? 4 : ch === 46 ? 8 : ch === 41 ? 16 : 0;
 }
 
 /** A line whose first character past 4 or more columns of spaces and tabs is `>`. */
@@ -166,6 +188,10 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanke
   let previousIsBareMarker = false;
   // Whether the previous line had a `>` among its markers.
   let previousQuoted = false;
+  // Whether the previous line started with an ordered marker numbered other than 1.
+  let previousOrderedNotOne = false;
+  // The delimiters of the list markers seen while a list may be open (bits of delimiterBit).
+  let runDelimiters = 0;
   let previous = '';
   let runInContainer = false;
   // Whether a list or blockquote may be open (a marker was seen, no unindented paragraph since).
@@ -202,6 +228,7 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanke
       previousIsDefinition = false;
       previousIsBareMarker = false;
       previousQuoted = false;
+      previousOrderedNotOne = false;
       continue;
     }
     const at = contentStart(line);
@@ -261,7 +288,13 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanke
       }
       // In a list item, lezer reads `  -` under a paragraph line as an empty item, micromark as an
       // underline (`---`, `=`, `- -` are read alike).
-      if (previousQuoted && startsOrderedItem(line)) {
+      // Micromark and lezer part on an ordered marker that would start a new list under a
+      // paragraph line in a container, and on one numbered other than 1 above an underline.
+      const ordered = orderedMarker(line);
+      if (ordered !== 0 && (previousQuoted || (ordered > 0 && runInContainer && (runDelimiters & delimiterBit(ordered)) === 0))) {
+        return 'lazy-ordered';
+      }
+      if (previousOrderedNotOne && isUnderlineOrBareMarker(line, at)) {
         return 'lazy-ordered';
       }
       if (runInContainer && isIndentedQuote(line)) {
@@ -281,6 +314,7 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanke
       listContext = true;
     } else if (at === 0 && previous === '') {
       listContext = false;
+      runDelimiters = 0;
     }
     runInContainer ||= marked || (at > 0 && listContext);
     const delimiter = isDelimiterRow(line, at);
@@ -298,6 +332,8 @@ export function outlineRisk(text: string, frontMatterOpenedOnly: boolean, blanke
     runHasDefinition ||= previousIsDefinition;
     previousIsBareMarker = at === line.length && isMarkerEnd(line.trimEnd());
     previousQuoted = line.lastIndexOf('>', at - 1) !== -1;
+    previousOrderedNotOne = orderedMarker(line) > 0;
+    runDelimiters |= delimiterBit(lastDelimiter(line, at));
     previous = line;
   }
   return null;

@@ -358,7 +358,15 @@ describe('fast outline = reader: hostile inputs (anchors of headings in quotes)'
   it('an ordered marker other than 1 right under a paragraph line in a blockquote, then HTML', () => {
     agree('> x\n2) z\n> <y>\n> # H');
     agree('- x\n\n  > x\n  2) z\n  > <y>\n  > # H');
+    // In a list item: an ordered marker of another list under a paragraph line, then an underline.
+    agree('- ?\n2) z\n  =');
+    agree('- a\n2. z\n  ---');
+    // Micromark reads `2) z` after indented code as a paragraph (a setext heading here).
+    agree('    e\n2) --\n-');
+    agree('    e\n\n2) z\n---');
     // Numbered lists and quotes apart from that still take the fast pass.
-    expect(takesOutlineFallback('d.md', '1. a\n2. b\n\n> quote\n> 2. c\n\n1. d\n    more\n')).toBe(false);
+    for (const md of ['1. a\n2. b\n\n> quote\n> 2. c\n\n1. d\n    more\n', '1. a\n   - b\n2. c\n', '1. a\n\n   para\n2. b\n', '1) a\n2) b\n']) {
+      expect(takesOutlineFallback('d.md', md), md).toBe(false);
+    }
   });
 });
