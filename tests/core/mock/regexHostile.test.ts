@@ -1,6 +1,6 @@
 /** Hostile patterns: each is checked exactly as ECMAScript (`u` flag) would, or reported as not checked. */
 import { describe, expect, it } from 'vitest';
-import { compilePattern, patternTest } from '../../../src/core/mock/regex';
+import { MAX_PATTERN_STEPS, compilePattern, patternTest } from '../../../src/core/mock/regex';
 import { generate } from '../../../src/core/mock/schema';
 import type { GenerateContext } from '../../../src/core/mock/schema';
 import type { JsonObject } from '../../../src/core/mock/types';
@@ -45,5 +45,22 @@ describe('hostile generated strings', () => {
   ] as [JsonObject][])('%j gets a value its own schema accepts', (schema) => {
     const value = generate(schema, ctx());
     expect(validator.check(schema, value, 'body', '')).toEqual([]);
+  });
+});
+
+describe('hostile value sizes', () => {
+  // LEFT BROKEN (design): past the per-validation step budget (program size x value length over
+  // MAX_PATTERN_STEPS) linearRegExp answers "matches", so a long value that breaks its pattern is
+  // accepted with no problem and no note: checked differently from ECMAScript, silently. A fix needs
+  // a way for ajv's regExp hook to report "not checked" to SchemaValidator.check (a note or a
+  // problem kind), which touches the validation result contract: left for the owner of issue 17.
+  it.fails('a value past the pattern budget that breaks its pattern is rejected or reported, never silently accepted', () => {
+    const pattern = '^(?:[a-z]{1,40}-){1,20}$';
+    const re = compilePattern(pattern);
+    expect(typeof re).not.toBe('string');
+    const size = typeof re === 'string' ? 1 : re.programSize();
+    const bad = `${'a'.repeat(Math.ceil(MAX_PATTERN_STEPS / size) + 10)}!`;
+    expect(new RegExp(pattern, 'u').test(bad)).toBe(false);
+    expect(new SchemaValidator().check({ type: 'string', pattern }, bad, 'body', '')).not.toEqual([]);
   });
 });
