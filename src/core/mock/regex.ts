@@ -451,9 +451,26 @@ export function sampleOf(pattern: string, minLength = 0): string | null {
   if (prog === undefined || !Array.isArray(prog.inst) || typeof prog.start !== 'number') {
     return null;
   }
-  const found = shortestPath(prog, minLength);
-  return found !== null && re.test(found) ? found : null;
+  const key = `${minLength}:${pattern}`;
+  let found = samples.get(key);
+  if (found === undefined) {
+    const path = shortestPath(prog, minLength);
+    found = path !== null && re.test(path) ? path : null;
+    if (samples.size >= MAX_CACHED) {
+      samples.clear();
+    }
+    samples.set(key, found);
+  }
+  return found;
 }
+
+/** Samples found, by minimum length and pattern (a response generates the same ones again and again). */
+const samples = new Map<string, string | null>();
+/**
+ * Most search states one sample may visit: a minimum length lets each instruction be passed once
+ * per character, so a big program with a long minLength would otherwise cost ~0.2 s per string.
+ */
+const MAX_SAMPLE_STATES = 20_000;
 
 /** One state of the search: an instruction reached, from which state, by which character. */
 type Step = { pc: number; from: Step | null; via: string };
@@ -463,6 +480,7 @@ function shortestPath(prog: Prog, minLength: number): string | null {
   const n = prog.inst.length;
   let seen = new Uint8Array(n);
   let layer: Step[] = [{ pc: prog.start, from: null, via: '' }];
+  let states = 0;
   for (let step = 0; step <= MAX_SAMPLE && layer.length > 0; step++) {
     if (step > 0 && step <= minLength) {
       // Shorter than minLength: an instruction may be passed again one character later (loops).
@@ -477,6 +495,9 @@ function shortestPath(prog: Prog, minLength: number): string | null {
     }
     const consuming: Step[] = [];
     while (stack.length > 0) {
+      if (++states > MAX_SAMPLE_STATES) {
+        return null;
+      }
       const at = stack.pop() as Step;
       const inst = prog.inst[at.pc];
       const reach = (to: number): void => {

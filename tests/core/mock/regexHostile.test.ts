@@ -1,6 +1,6 @@
 /** Hostile patterns: each is checked exactly as ECMAScript (`u` flag) would, or reported as not checked. */
 import { describe, expect, it } from 'vitest';
-import { MAX_PATTERN_STEPS, compilePattern, patternTest } from '../../../src/core/mock/regex';
+import { MAX_PATTERN_STEPS, compilePattern, patternTest, sampleOf } from '../../../src/core/mock/regex';
 import { generate } from '../../../src/core/mock/schema';
 import type { GenerateContext } from '../../../src/core/mock/schema';
 import type { JsonObject } from '../../../src/core/mock/types';
@@ -62,5 +62,15 @@ describe('hostile value sizes', () => {
     const bad = `${'a'.repeat(Math.ceil(MAX_PATTERN_STEPS / size) + 10)}!`;
     expect(new RegExp(pattern, 'u').test(bad)).toBe(false);
     expect(new SchemaValidator().check({ type: 'string', pattern }, bad, 'body', '')).not.toEqual([]);
+  });
+});
+
+describe('hostile sample searches', () => {
+  it('a big pattern with a long minLength gives up (plain value) instead of searching every length', () => {
+    // 1623 instructions x 256 characters of states: searched in full this took ~0.2 s per string.
+    expect(sampleOf('^(?:[a-z]{1,40}-){1,20}$', 256)).toBeNull();
+    // Small programs still reach their minLength.
+    expect(sampleOf('^[A-Z0-9]{10,}$', 200)).toBe('A'.repeat(200));
+    expect(sampleOf('^(?:[a-z]{1,40}-){1,20}$', 6)).toBe('aaaaa-');
   });
 });
