@@ -6,6 +6,7 @@
  */
 import { type MockModel, type MockOperation, type MockResponseSpec, type NamedExample, ownerItem, parentCollection } from './model';
 import { generate, pageItemSchema, propertiesOf, requiredOf, typesOf, uuidFor } from './schema';
+import { countUnchecked } from './regex';
 import {
   type FieldProblem,
   type JournalEntry,
@@ -360,8 +361,23 @@ function pickExample(examples: NamedExample[], name: string | undefined): NamedE
   return examples[0] ?? null;
 }
 
-/** Handles one request against `state` (not changed: a new state is returned). Never throws. */
+/** The response header that says a value was too long to check against its pattern. */
+export const UNCHECKED_HEADER = 'x-mock-unchecked';
+
+/**
+ * Handles one request against `state` (not changed: a new state is returned). Never throws. A value
+ * too long to check against its pattern in the time allowed is let through, and the response says so.
+ */
 export function handleMockRequest(model: MockModel, state: MockState, request: MockRequest, options: MockOptions): MockOutcome {
+  const { value: outcome, unchecked } = countUnchecked(() => handle(model, state, request, options));
+  if (unchecked === 0) {
+    return outcome;
+  }
+  const note = `${unchecked} value${unchecked > 1 ? 's were' : ' was'} too long to check against the spec's pattern and ${unchecked > 1 ? 'were' : 'was'} not checked`;
+  return { ...outcome, response: { ...outcome.response, headers: { ...outcome.response.headers, [UNCHECKED_HEADER]: note } } };
+}
+
+function handle(model: MockModel, state: MockState, request: MockRequest, options: MockOptions): MockOutcome {
   const next = clone(state as unknown as Json) as unknown as MockState;
   const { path, query } = splitPath(request.path.slice(0, MAX_MOCK_BODY_CHARS));
   for (const [k, v] of Object.entries(request.query ?? {})) {
