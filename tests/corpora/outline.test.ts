@@ -9,10 +9,11 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { DocRejected, parseDoc } from '../../src/core/hub/parseDoc';
+import { parseDoc } from '../../src/core/hub/parseDoc';
 import { renderDoc } from '../../src/core/hub/renderDoc';
 import { USER_CONTENT_PREFIX } from '../../src/core/hub/userContentIds';
 import { corpusDocs } from '../../bench/corpusDocs';
+import { docOutcome } from '../core/hub/docOutcome';
 
 const corpora = path.resolve(import.meta.dirname, '../../../shared/corpora');
 const roots = ['hubs', 'large']
@@ -38,16 +39,6 @@ function renderedIds(hast: ReturnType<typeof renderDoc>['safeHast']): string[] {
   return ids;
 }
 
-const outcome = (f: () => unknown): unknown => {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof DocRejected) {
-      return e.problem.code;
-    }
-    throw e;
-  }
-};
 
 describe.skipIf(roots.length === 0)('fast outline agrees with the reader on every corpus file (needs ../shared/corpora)', () => {
   it.each(roots.map((r) => [path.relative(corpora, r), r]))('%s', (_name, root) => {
@@ -55,14 +46,14 @@ describe.skipIf(roots.length === 0)('fast outline agrees with the reader on ever
     expect(docs.length).toBeGreaterThan(0);
     let headings = 0;
     for (const { rel, text, encoding } of docs) {
-      const fast = outcome(() => parseDoc(rel, text, encoding));
-      const full = outcome(() => renderDoc(rel, text, new Set([rel]), encoding));
+      const fast = docOutcome(() => parseDoc(rel, text, encoding));
+      const full = docOutcome(() => renderDoc(rel, text, new Set([rel]), encoding));
       if (typeof full === 'string' || typeof fast === 'string') {
         expect(fast, rel).toEqual(full);
         continue;
       }
-      const reader = full as ReturnType<typeof renderDoc>;
-      const outline = fast as ReturnType<typeof parseDoc>;
+      const reader = full;
+      const outline = fast;
       expect(outline.topics, rel).toEqual(reader.topics);
       expect(outline.anchors, rel).toEqual(reader.anchors);
       expect(outline.title, rel).toBe(reader.title);

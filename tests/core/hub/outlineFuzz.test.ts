@@ -7,23 +7,15 @@
  * the shortest inputs it found.
  */
 import { describe, expect, it } from 'vitest';
-import { DocRejected, parseDoc, takesOutlineFallback } from '../../../src/core/hub/parseDoc';
+import { parseDoc, takesOutlineFallback } from '../../../src/core/hub/parseDoc';
 import { renderDoc } from '../../../src/core/hub/renderDoc';
+import { seededRandom } from '../../seededRandom';
+import { docOutcome } from './docOutcome';
 
-const outcome = <T>(f: () => T): T | string => {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof DocRejected) {
-      return e.problem.code;
-    }
-    throw e;
-  }
-};
 
 /** What both paths must agree on, as one comparable value. */
 function outlineOf(md: string, which: 'fast' | 'reader'): unknown {
-  const doc = outcome(() => (which === 'fast' ? parseDoc('d.md', md) : renderDoc('d.md', md, new Set(['d.md']))));
+  const doc = docOutcome(() => (which === 'fast' ? parseDoc('d.md', md) : renderDoc('d.md', md, new Set(['d.md']))));
   if (typeof doc === 'string') {
     return doc;
   }
@@ -77,22 +69,12 @@ describe('fast outline = reader: inputs found by fuzzing', () => {
 });
 
 /** mulberry32: a small seeded generator, so a failure names its input. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Features that take the remark fallback (see outlineRisk), so fuzzed with and without them. */
 type Known = { footnotes: boolean; tables: boolean; risky: boolean };
 
 function generator(seed: number, known: Known): () => string {
-  const R = rng(seed);
+  const R = seededRandom(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(R() * a.length)] as T;
   const words = ['Intro', 'API', 'foo_bar', 'Setup', '中文', '🚀', 'x', 'Same', 'Same', 'a*b*', '`code`', '[link](u)', '**bold**', '_em_'];
   words.push('<kbd>k</kbd>', '&amp;', '\\*', 'https://x.io', 'a@b.co', '{#id}', '{ #x }', '\u0000', '\ud800', '\t', 'www.x.com');
@@ -172,7 +154,7 @@ function generator(seed: number, known: Known): () => string {
 
 /** Short docs of lines from a small alphabet of block starts under container prefixes. */
 function lineGenerator(seed: number): () => string {
-  const R = rng(seed);
+  const R = seededRandom(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(R() * a.length)] as T;
   const prefixes = ['', '', '', '- ', '  ', '> ', '1. ', '    ', '   '];
   const contents = ['[f]: u', 'text', 'text', '-', '=', '<br />', '# h', '## [f]', '**b**', '| a |', '|---|', ':::tip', ':::', '```', '~~~', '[^1]: x', '', '', '***', '<div>', '[f]', '* x', '\\#'];
@@ -217,7 +199,7 @@ describe('fast outline = reader on generated markdown (seeded)', () => {
       let fallbacks = 0;
       for (let i = 0; i < 300; i++) {
         const md = next();
-        if (outcome(() => takesOutlineFallback('d.md', md)) === true) {
+        if (docOutcome(() => takesOutlineFallback('d.md', md)) === true) {
           fallbacks++;
         }
       }

@@ -3,6 +3,7 @@ import type { Tombstone } from '../../../src/core/db/schema';
 import { CONFLICT_TAG, conflictCopyId } from '../../../src/core/sync/merge';
 import { type NoteSide, type Reconciled, mergeTombstones, noteHash, reconcileNotes } from '../../../src/core/sync/reconcile';
 import type { SyncNote, Tombstones } from '../../../src/core/sync/types';
+import { seededRandom } from '../../seededRandom';
 
 /** Version `k` of note `id`: each version has its own body and time, so its own hash. */
 const v = (id: string, k: number, over: Partial<SyncNote> = {}): SyncNote => ({
@@ -309,16 +310,6 @@ describe('reconcileNotes: the old 3-way cases under the new rules', () => {
 
 const baseOfFast = (...notes: SyncNote[]): Record<string, string> => Object.fromEntries(notes.map((n) => [n.id, hashOf(n)]));
 
-/** A small seeded PRNG (mulberry32), so a failing case can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Case = { local: NoteSide; remote: NoteSide; base: Record<string, string> };
 
@@ -430,14 +421,14 @@ function checkRules({ local, remote, base }: Case, r: Reconciled, tag: string): 
 describe('reconcileNotes: seeded random cases', () => {
   it('follows the rules for 400 random local/repo/base/tombstone sets', () => {
     for (let seed = 1; seed <= 400; seed++) {
-      const c = randomCase(mulberry32(seed));
+      const c = randomCase(seededRandom(seed));
       checkRules(c, reconcileNotes(c.local, c.remote, c.base, origin), `seed ${seed}`);
     }
   });
 
   it('reconcile(x, x) is the identity: nothing up or down, nothing deleted', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const c = randomCase(mulberry32(seed));
+      const c = randomCase(seededRandom(seed));
       const alive = new Set(c.local.notes.map((n) => n.id));
       const x = side(c.local.notes, Object.fromEntries(Object.entries(c.local.tombstones).filter(([id]) => !alive.has(id))));
       for (const base of [c.base, {}, baseOfFast(...x.notes)]) {
@@ -451,7 +442,7 @@ describe('reconcileNotes: seeded random cases', () => {
 
   it('a second sync right after the first changes nothing', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const c = randomCase(mulberry32(seed));
+      const c = randomCase(seededRandom(seed));
       const first = reconcileNotes(c.local, c.remote, c.base, origin);
       const both = side(first.notes, first.tombstones);
       const second = reconcileNotes(both, both, baseOfFast(...first.notes), origin);

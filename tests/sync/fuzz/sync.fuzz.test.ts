@@ -17,6 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Machine, type World, doomedVersions, duplicates, held, keptBodies, keptRepoBodies, markerFiles, repoBodies, resetDatabase, restart, restoreBackup, saveBackup, world } from '../matrix/machines';
+import { seededRandom } from '../../seededRandom';
 
 // A fixed seed by default, so a CI run is repeatable; `random` explores (the seed is in the test name).
 const SEED_ENV = process.env['NEXUS_FUZZ_SEED'] ?? '1439305585';
@@ -25,16 +26,6 @@ const ACTIONS = Number(process.env['NEXUS_FUZZ_ACTIONS'] ?? 200);
 const STEPS = ['export', 'fetch', 'merge', 'commit', 'import', 'push'];
 const TOPICS = ['docs/guide.md#setup', 'docs/guide.md#guide', null] as const;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('sync fuzzer', () => {
   let w: World | null = null;
@@ -43,7 +34,7 @@ describe('sync fuzzer', () => {
   });
 
   it(`keeps every note through ${ACTIONS} random actions on three machines (seed ${SEED})`, { timeout: 900_000 }, async () => {
-    const rand = mulberry32(SEED);
+    const rand = seededRandom(SEED);
     const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
     w = await world();
     const world_ = w;
